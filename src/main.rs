@@ -1,0 +1,6 @@
+//! The browser entry point: install the panic hook and mount the page.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(jwt_lens::ui::App);
+}

@@ -1,0 +1,125 @@
+//! `<App/>`: owns the page's inputs and derives everything else from them.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::error_banner::ErrorBanner;
+use super::findings_list::FindingsList;
+use super::json_panel::JsonPanel;
+use super::secret_form::SecretForm;
+use super::segment_view::SegmentView;
+use super::signature_panel::SignaturePanel;
+use super::time_claims::TimeClaims;
+use super::token_input::TokenInput;
+use super::verify_badge::VerifyBadge;
+use crate::jwt::{self, AlgChoice, HmacAlg, Part, Secret, SecretEncoding};
+
+/// The secret the example token is signed with; shown in the page when the
+/// example is loaded, so it is no secret at all.
+const EXAMPLE_SECRET: &str = "jwt-lens-example-secret-of-32-bytes!";
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let token = RwSignal::new(browser::token_from_fragment().unwrap_or_default());
+    let secret = RwSignal::new(String::new());
+    let encoding = RwSignal::new(SecretEncoding::Utf8);
+    let alg_choice = RwSignal::new(AlgChoice::FromToken);
+    let now = RwSignal::new(browser::now_seconds());
+    set_interval(move || now.set(browser::now_seconds()), Duration::from_secs(1));
+
+    let report = Memo::new(move |_| jwt::inspect(&token.read()));
+    let signature = Memo::new(move |_| {
+        report.with(|report| {
+            let report = report.as_ref()?;
+            let typed = secret.read();
+            let secret = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding.get()));
+            Some(jwt::verify(report, alg_choice.get(), secret))
+        })
+    });
+    let token_alg = Signal::derive(move || report.with(|r| r.as_ref().and_then(|r| r.alg())));
+
+    let load_example = move || {
+        let issued = now.get_untracked();
+        let payload = format!(
+            "{{\"sub\":\"1234567890\",\"name\":\"Ada Lovelace\",\"account_id\":100002348117421473,\
+             \"scope\":\"read:profile\",\"iat\":{issued},\"exp\":{}}}",
+            issued + 15 * 60
+        );
+        let key = Secret::from_bytes(EXAMPLE_SECRET.as_bytes().to_vec());
+        let example = jwt::sign(HmacAlg::Hs256, r#"{"alg":"HS256","typ":"JWT"}"#, &payload, &key);
+        token.set(example);
+        secret.set(EXAMPLE_SECRET.to_owned());
+        encoding.set(SecretEncoding::Utf8);
+        alg_choice.set(AlgChoice::FromToken);
+    };
+    let clear = move || {
+        token.set(String::new());
+        secret.set(String::new());
+        browser::clear_fragment();
+    };
+
+    view! {
+        <header class="topbar">
+            <h1 class="brand">"JWT Lens"</h1>
+            <p class="tagline">
+                "Decode, inspect and verify JSON Web Tokens. "
+                <strong>"Nothing you paste leaves this page."</strong>
+            </p>
+        </header>
+        <main class="workspace">
+            <section class="column encoded" aria-label="Encoded token">
+                <TokenInput
+                    value=token
+                    on_input=Callback::new(move |text| token.set(text))
+                    on_example=Callback::new(move |()| load_example())
+                    on_clear=Callback::new(move |()| clear())
+                />
+                <SegmentView report=report />
+                <ErrorBanner report=report />
+                <SecretForm
+                    secret=secret
+                    encoding=encoding
+                    alg_choice=alg_choice
+                    token_alg=token_alg
+                    on_secret=Callback::new(move |text| secret.set(text))
+                    on_encoding=Callback::new(move |e| encoding.set(e))
+                    on_alg_choice=Callback::new(move |c| alg_choice.set(c))
+                />
+                <VerifyBadge status=signature />
+            </section>
+            <section class="column decoded" aria-label="Decoded token">
+                <Show
+                    when=move || report.with(Option::is_some)
+                    fallback=|| view! { <EmptyState /> }
+                >
+                    <TimeClaims report=report now=now />
+                    <JsonPanel report=report part=Part::Header />
+                    <JsonPanel report=report part=Part::Payload />
+                    <SignaturePanel report=report />
+                    <FindingsList report=report />
+                </Show>
+            </section>
+        </main>
+        <footer class="footer">
+            "JWT Lens runs entirely in your browser: no request is made with your token or secret, "
+            "and nothing is stored. The secret is never put in the URL."
+        </footer>
+    }
+}
+
+/// What the decoded column shows before anything is pasted.
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="empty-state">
+            <p class="empty-title">"Paste a JSON Web Token to decode it"</p>
+            <p>
+                "A " <code>"Bearer"</code> " prefix, quotes and line breaks are fine: they are "
+                "removed and listed. Or press " <em>"Example"</em> " to see a signed token."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! The few things the page asks of the browser: the clock, local time, the URL fragment.
+
+use wasm_bindgen::JsValue;
+
+/// Seconds since the Unix epoch, from the browser's clock.
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// `secs` as a date and time in the user's locale and time zone.
+pub fn local_time(secs: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
+}
+
+/// The token named by a `#token=…` fragment, if the page's URL has one.
+/// A fragment never reaches a server, which is why the token may travel there.
+pub fn token_from_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let value = hash.strip_prefix("#token=")?;
+    let decoded = js_sys::decode_uri_component(value).ok()?;
+    Some(String::from(decoded))
+}
+
+/// Removes the fragment from the address bar without reloading or adding history.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let has_fragment = window.location().hash().is_ok_and(|h| !h.is_empty());
+    if let (true, Ok(history)) = (has_fragment, window.history()) {
+        let path = window.location().pathname().unwrap_or_default();
+        let search = window.location().search().unwrap_or_default();
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}

@@ -1,0 +1,18 @@
+//! The page: small Leptos components over [`crate::jwt`].
+//!
+//! [`App`] owns every input signal and derives the report; each child shows
+//! one part of it and reports back through callbacks.
+
+mod app;
+mod browser;
+mod error_banner;
+mod findings_list;
+mod json_panel;
+mod secret_form;
+mod segment_view;
+mod signature_panel;
+mod time_claims;
+mod token_input;
+mod verify_badge;
+
+pub use app::App;
