@@ -31,7 +31,10 @@ fn standard_alphabet_is_decoded_and_flagged_in_lenient_mode() {
 fn url_alphabet_rejects_plus_with_its_position() {
     assert_eq!(
         decode("ab+d", Alphabet::Url),
-        Err(Fault::Char { position: 3, character: '+' })
+        Err(Fault::Char {
+            position: 3,
+            character: '+'
+        })
     );
 }
 
@@ -39,7 +42,10 @@ fn url_alphabet_rejects_plus_with_its_position() {
 fn standard_alphabet_rejects_dash() {
     assert_eq!(
         decode("ab-d", Alphabet::Standard),
-        Err(Fault::Char { position: 3, character: '-' })
+        Err(Fault::Char {
+            position: 3,
+            character: '-'
+        })
     );
 }
 
@@ -47,28 +53,46 @@ fn standard_alphabet_rejects_dash() {
 fn non_ascii_character_position_counts_characters_not_bytes() {
     assert_eq!(
         decode("ééa*", Alphabet::Lenient),
-        Err(Fault::Char { position: 1, character: 'é' })
+        Err(Fault::Char {
+            position: 1,
+            character: 'é'
+        })
     );
     assert_eq!(
         decode("abc…", Alphabet::Lenient),
-        Err(Fault::Char { position: 4, character: '…' })
+        Err(Fault::Char {
+            position: 4,
+            character: '…'
+        })
     );
 }
 
 #[test]
 fn length_of_four_n_plus_one_is_a_length_fault() {
-    assert_eq!(decode("abcde", Alphabet::Url), Err(Fault::Length { length: 5 }));
+    assert_eq!(
+        decode("abcde", Alphabet::Url),
+        Err(Fault::Length { length: 5 })
+    );
 }
 
 #[test]
 fn padding_in_the_middle_is_a_padding_fault() {
-    assert_eq!(decode("ab=cd", Alphabet::Lenient), Err(Fault::Padding { position: 3 }));
+    assert_eq!(
+        decode("ab=cd", Alphabet::Lenient),
+        Err(Fault::Padding { position: 3 })
+    );
 }
 
 #[test]
 fn wrong_amount_of_padding_is_a_padding_fault() {
-    assert_eq!(decode("abc==", Alphabet::Lenient), Err(Fault::Padding { position: 4 }));
-    assert_eq!(decode("ab===", Alphabet::Lenient), Err(Fault::Padding { position: 3 }));
+    assert_eq!(
+        decode("abc==", Alphabet::Lenient),
+        Err(Fault::Padding { position: 4 })
+    );
+    assert_eq!(
+        decode("ab===", Alphabet::Lenient),
+        Err(Fault::Padding { position: 3 })
+    );
 }
 
 #[test]

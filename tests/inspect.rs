@@ -11,10 +11,15 @@ fn rfc7519_example_decodes_with_exact_claims() {
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let header = report.header.as_ref().unwrap();
     assert_eq!(header.text, "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}");
-    assert_eq!(header.pretty.as_deref(), Some("{\n  \"typ\": \"JWT\",\n  \"alg\": \"HS256\"\n}"));
+    assert_eq!(
+        header.pretty.as_deref(),
+        Some("{\n  \"typ\": \"JWT\",\n  \"alg\": \"HS256\"\n}")
+    );
     assert_eq!(
         report.payload.as_ref().unwrap().pretty.as_deref(),
-        Some("{\n  \"iss\": \"joe\",\n  \"exp\": 1300819380,\n  \"http://example.com/is_root\": true\n}")
+        Some(
+            "{\n  \"iss\": \"joe\",\n  \"exp\": 1300819380,\n  \"http://example.com/is_root\": true\n}"
+        )
     );
     assert_eq!(report.signature.as_ref().map(Vec::len), Some(32));
     assert_eq!(report.status(1_300_819_379, 0), Some(TokenStatus::Valid));
@@ -39,7 +44,11 @@ fn bearer_quotes_and_newlines_are_cleaned_before_decoding() {
 
 #[test]
 fn numbers_are_shown_exactly_as_written() {
-    let token = unsigned(r#"{"alg":"HS256"}"#, r#"{"id":100002348117421473,"v":3.0,"big":1e400}"#, "");
+    let token = unsigned(
+        r#"{"alg":"HS256"}"#,
+        r#"{"id":100002348117421473,"v":3.0,"big":1e400}"#,
+        "",
+    );
     let pretty = inspect(&token).unwrap().payload.unwrap().pretty.unwrap();
     assert!(pretty.contains("100002348117421473"));
     assert!(pretty.contains("3.0"));
@@ -59,9 +68,16 @@ fn two_segments_is_a_segments_error_but_header_and_payload_still_decode() {
 #[test]
 fn segment_count_message_says_found_and_expected() {
     let report = inspect("abc").unwrap();
-    assert_eq!(report.errors[0].to_string(), "found 1 segment but no dot: a JWT has 3 segments (header.payload.signature)");
+    assert_eq!(
+        report.errors[0].to_string(),
+        "found 1 segment but no dot: a JWT has 3 segments (header.payload.signature)"
+    );
     let report = inspect("a.b.c.d").unwrap();
-    assert!(report.errors[0].to_string().starts_with("found 4 segments separated by dots, expected 3"));
+    assert!(
+        report.errors[0]
+            .to_string()
+            .starts_with("found 4 segments separated by dots, expected 3")
+    );
 }
 
 #[test]
@@ -72,10 +88,17 @@ fn bad_character_names_segment_character_and_position() {
     let error = report.primary_error().unwrap();
     assert_eq!(
         error,
-        &Error::Base64Char { part: Part::Payload, position: payload.len() + 1, character: '*' }
+        &Error::Base64Char {
+            part: Part::Payload,
+            position: payload.len() + 1,
+            character: '*'
+        }
     );
     assert_eq!(error.kind(), "base64");
-    assert!(error.to_string().starts_with(&format!("payload: '*' at position {} is not base64url", payload.len() + 1)));
+    assert!(error.to_string().starts_with(&format!(
+        "payload: '*' at position {} is not base64url",
+        payload.len() + 1
+    )));
     // The header still decodes.
     assert!(report.header.unwrap().json.is_some());
 }
@@ -84,7 +107,13 @@ fn bad_character_names_segment_character_and_position() {
 fn bad_signature_does_not_hide_header_and_payload() {
     let token = unsigned(r#"{"alg":"HS256"}"#, r#"{"sub":"a"}"#, "abc!");
     let report = inspect(&token).unwrap();
-    assert!(matches!(report.primary_error(), Some(Error::Base64Char { part: Part::Signature, .. })));
+    assert!(matches!(
+        report.primary_error(),
+        Some(Error::Base64Char {
+            part: Part::Signature,
+            ..
+        })
+    ));
     assert!(report.header.unwrap().pretty.is_some());
     assert!(report.payload.unwrap().pretty.is_some());
 }
@@ -93,7 +122,13 @@ fn bad_signature_does_not_hide_header_and_payload() {
 fn truncated_segment_is_a_length_error() {
     let token = format!("{}.{}.sig", b64(r#"{"alg":"HS256"}"#), "eyJzd");
     let report = inspect(&token).unwrap();
-    assert_eq!(report.primary_error(), Some(&Error::Base64Length { part: Part::Payload, length: 5 }));
+    assert_eq!(
+        report.primary_error(),
+        Some(&Error::Base64Length {
+            part: Part::Payload,
+            length: 5
+        })
+    );
 }
 
 #[test]
@@ -101,17 +136,32 @@ fn invalid_utf8_is_reported_with_offset() {
     let payload = jwt_lens::jwt::base64url::encode(b"{\"a\":\"\xff\"}");
     let token = format!("{}.{payload}.", b64(r#"{"alg":"none"}"#));
     let report = inspect(&token).unwrap();
-    assert_eq!(report.primary_error(), Some(&Error::Utf8 { part: Part::Payload, offset: 6 }));
+    assert_eq!(
+        report.primary_error(),
+        Some(&Error::Utf8 {
+            part: Part::Payload,
+            offset: 6
+        })
+    );
     assert_eq!(report.primary_error().unwrap().kind(), "utf8");
 }
 
 #[test]
 fn json_syntax_error_has_line_and_column() {
-    let token = unsigned("{\"alg\":\"HS256\",\n\"typ\" \"JWT\"}", r#"{"sub":"a"}"#, "");
+    let token = unsigned(
+        "{\"alg\":\"HS256\",\n\"typ\" \"JWT\"}",
+        r#"{"sub":"a"}"#,
+        "",
+    );
     let report = inspect(&token).unwrap();
     assert_eq!(
         report.primary_error(),
-        Some(&Error::Json { part: Part::Header, line: 2, column: 7, reason: JsonReason::Unexpected('"') })
+        Some(&Error::Json {
+            part: Part::Header,
+            line: 2,
+            column: 7,
+            reason: JsonReason::Unexpected('"')
+        })
     );
     assert_eq!(
         report.primary_error().unwrap().to_string(),
@@ -125,7 +175,13 @@ fn json_syntax_error_has_line_and_column() {
 fn json_that_is_not_an_object_is_not_object() {
     let token = unsigned(r#"{"alg":"HS256"}"#, "[1,2]", "");
     let report = inspect(&token).unwrap();
-    assert_eq!(report.primary_error(), Some(&Error::NotObject { part: Part::Payload, found: "an array" }));
+    assert_eq!(
+        report.primary_error(),
+        Some(&Error::NotObject {
+            part: Part::Payload,
+            found: "an array"
+        })
+    );
     assert_eq!(report.primary_error().unwrap().kind(), "not-object");
 }
 
@@ -148,7 +204,16 @@ fn standard_base64_segment_is_decoded_and_flagged() {
     let report = inspect(&token).unwrap();
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert!(report.findings.iter().any(|f| f.id == "standard-base64"));
-    assert_eq!(report.payload.unwrap().json.unwrap().get("a").and_then(|v| v.as_str()), Some("??>"));
+    assert_eq!(
+        report
+            .payload
+            .unwrap()
+            .json
+            .unwrap()
+            .get("a")
+            .and_then(|v| v.as_str()),
+        Some("??>")
+    );
 }
 
 #[test]
@@ -174,5 +239,11 @@ fn signature_length_that_does_not_fit_alg_is_flagged() {
     let token = unsigned(r#"{"alg":"HS256"}"#, "{}", "AAAA");
     let report = inspect(&token).unwrap();
     assert!(report.findings.iter().any(|f| f.id == "signature-length"));
-    assert!(!inspect(fixtures::RFC7515_A1).unwrap().findings.iter().any(|f| f.id == "signature-length"));
+    assert!(
+        !inspect(fixtures::RFC7515_A1)
+            .unwrap()
+            .findings
+            .iter()
+            .any(|f| f.id == "signature-length")
+    );
 }

@@ -9,7 +9,10 @@ fn pretty(text: &str) -> String {
 
 #[test]
 fn big_integers_stay_exact() {
-    assert_eq!(pretty(r#"{"id":100002348117421473}"#), "{\n  \"id\": 100002348117421473\n}");
+    assert_eq!(
+        pretty(r#"{"id":100002348117421473}"#),
+        "{\n  \"id\": 100002348117421473\n}"
+    );
 }
 
 #[test]
@@ -22,7 +25,10 @@ fn numbers_keep_their_written_form() {
 
 #[test]
 fn key_order_is_kept() {
-    assert_eq!(pretty(r#"{"z":1,"a":2,"m":3}"#), "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}");
+    assert_eq!(
+        pretty(r#"{"z":1,"a":2,"m":3}"#),
+        "{\n  \"z\": 1,\n  \"a\": 2,\n  \"m\": 3\n}"
+    );
 }
 
 #[test]
@@ -44,7 +50,10 @@ fn invisible_and_bidi_characters_are_shown_escaped() {
 
 #[test]
 fn empty_containers_print_compactly() {
-    assert_eq!(pretty(r#"{"a":{},"b":[]}"#), "{\n  \"a\": {},\n  \"b\": []\n}");
+    assert_eq!(
+        pretty(r#"{"a":{},"b":[]}"#),
+        "{\n  \"a\": {},\n  \"b\": []\n}"
+    );
 }
 
 #[test]
@@ -54,7 +63,10 @@ fn duplicate_keys_are_kept_and_reported_and_last_wins_on_get() {
     assert_eq!(value.get("admin"), Some(&Json::Bool(true)));
     assert_eq!(
         duplicate_keys(&value),
-        vec![("$".to_owned(), "admin".to_owned()), ("$.n".to_owned(), "x".to_owned())]
+        vec![
+            ("$".to_owned(), "admin".to_owned()),
+            ("$.n".to_owned(), "x".to_owned())
+        ]
     );
 }
 
@@ -85,7 +97,11 @@ fn every_malformed_form_is_refused() {
         (r#"{"a":NaN}"#, JsonReason::Unexpected('N')),
     ];
     for (text, reason) in cases {
-        assert_eq!(parse(text).map_err(|e| e.reason), Err(reason.clone()), "{text:?}");
+        assert_eq!(
+            parse(text).map_err(|e| e.reason),
+            Err(reason.clone()),
+            "{text:?}"
+        );
     }
 }
 
@@ -124,7 +140,10 @@ fn highlight_covers_the_text_exactly() {
     let text = pretty(r#"{"k":"v","n":-1.5e3,"t":true,"z":null,"a":[1,"x"]}"#);
     let runs = highlight(&text);
     assert_eq!(runs.iter().map(|(_, t)| *t).collect::<String>(), text);
-    let kinds: Vec<_> = runs.iter().filter(|(k, _)| *k != Highlight::Punctuation).collect();
+    let kinds: Vec<_> = runs
+        .iter()
+        .filter(|(k, _)| *k != Highlight::Punctuation)
+        .collect();
     assert_eq!(kinds[0], &(Highlight::Key, "\"k\""));
     assert_eq!(kinds[1], &(Highlight::String, "\"v\""));
     assert_eq!(kinds[3], &(Highlight::Number, "-1.5e3"));

@@ -27,16 +27,34 @@ fn relative_times_read_naturally() {
 
 #[test]
 fn numeric_dates_accept_integers_and_fractions() {
-    assert_eq!(numeric_date(&Json::Number("1516239022".into())), NumericDate::Seconds(1_516_239_022));
-    assert_eq!(numeric_date(&Json::Number("1516239022.9".into())), NumericDate::Seconds(1_516_239_022));
-    assert_eq!(numeric_date(&Json::Number("1.5e9".into())), NumericDate::Seconds(1_500_000_000));
+    assert_eq!(
+        numeric_date(&Json::Number("1516239022".into())),
+        NumericDate::Seconds(1_516_239_022)
+    );
+    assert_eq!(
+        numeric_date(&Json::Number("1516239022.9".into())),
+        NumericDate::Seconds(1_516_239_022)
+    );
+    assert_eq!(
+        numeric_date(&Json::Number("1.5e9".into())),
+        NumericDate::Seconds(1_500_000_000)
+    );
 }
 
 #[test]
 fn numeric_dates_refuse_strings_and_absurd_values() {
-    assert!(matches!(numeric_date(&Json::String("2024-01-01".into())), NumericDate::Invalid(_)));
-    assert!(matches!(numeric_date(&Json::Number("1e400".into())), NumericDate::Invalid(_)));
-    assert!(matches!(numeric_date(&Json::Number("99999999999999999999".into())), NumericDate::Invalid(_)));
+    assert!(matches!(
+        numeric_date(&Json::String("2024-01-01".into())),
+        NumericDate::Invalid(_)
+    ));
+    assert!(matches!(
+        numeric_date(&Json::Number("1e400".into())),
+        NumericDate::Invalid(_)
+    ));
+    assert!(matches!(
+        numeric_date(&Json::Number("99999999999999999999".into())),
+        NumericDate::Invalid(_)
+    ));
 }
 
 #[test]
@@ -53,7 +71,10 @@ fn exp_in_past_but_in_leeway_is_valid() {
 
 #[test]
 fn nbf_in_future_is_not_yet_valid() {
-    assert_eq!(status(Some(200), Some(150), 100, 0), TokenStatus::NotYetValid);
+    assert_eq!(
+        status(Some(200), Some(150), 100, 0),
+        TokenStatus::NotYetValid
+    );
     assert_eq!(status(Some(200), Some(150), 150, 0), TokenStatus::Valid);
     assert_eq!(status(Some(200), Some(150), 145, 5), TokenStatus::Valid);
 }
@@ -62,4 +83,25 @@ fn nbf_in_future_is_not_yet_valid() {
 fn missing_exp_is_no_exp_never_expired() {
     assert_eq!(status(None, None, i64::MAX, 0), TokenStatus::NoExp);
     assert_eq!(status(None, Some(500), 100, 0), TokenStatus::NotYetValid);
+}
+
+#[test]
+fn numeric_dates_are_read_exactly_and_floored() {
+    let seconds = |raw: &str| match numeric_date(&Json::Number(raw.into())) {
+        NumericDate::Seconds(s) => Some(s),
+        NumericDate::Invalid(_) => None,
+    };
+    assert_eq!(seconds("0"), Some(0));
+    assert_eq!(seconds("-0.0"), Some(0));
+    assert_eq!(seconds("-1.5"), Some(-2));
+    assert_eq!(seconds("-2"), Some(-2));
+    assert_eq!(seconds("1516239022.000"), Some(1_516_239_022));
+    assert_eq!(seconds("15162390.22e2"), Some(1_516_239_022));
+    assert_eq!(seconds("1.5162390229E9"), Some(1_516_239_022));
+    assert_eq!(seconds("1e-400"), Some(0));
+    assert_eq!(seconds("0e999999999999999999999"), Some(0));
+    assert_eq!(seconds("1e13"), None);
+    assert_eq!(seconds("6300000000000"), Some(6_300_000_000_000));
+    assert_eq!(seconds("6300000000001"), None);
+    assert_eq!(seconds("1e99999999999999999999"), None);
 }

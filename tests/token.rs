@@ -13,7 +13,10 @@ fn bearer_prefix_is_stripped_and_listed() {
 fn authorization_header_line_is_stripped() {
     let cleaned = clean("Authorization: bearer a.b.c");
     assert_eq!(cleaned.token, "a.b.c");
-    assert_eq!(cleaned.removed, [Removed::HeaderName, Removed::Bearer, Removed::Spaces(2)]);
+    assert_eq!(
+        cleaned.removed,
+        [Removed::HeaderName, Removed::Bearer, Removed::Spaces(2)]
+    );
 }
 
 #[test]
@@ -27,7 +30,10 @@ fn quotes_inside_and_outside_bearer_are_stripped() {
 fn line_breaks_and_spaces_are_counted() {
     let cleaned = clean("  a.\r\nb.\n c\t");
     assert_eq!(cleaned.token, "a.b.c");
-    assert_eq!(cleaned.removed, [Removed::LineBreaks(2), Removed::Spaces(4)]);
+    assert_eq!(
+        cleaned.removed,
+        [Removed::LineBreaks(2), Removed::Spaces(4)]
+    );
 }
 
 #[test]
@@ -44,6 +50,18 @@ fn bearer_without_separator_is_part_of_the_token() {
 
 #[test]
 fn removed_items_read_as_plain_english() {
-    let text: Vec<String> = clean("Bearer \"a.b\n.c\"").removed.iter().map(ToString::to_string).collect();
-    assert_eq!(text, ["the \"Bearer\" prefix", "surrounding quotes", "1 line break", "1 space"]);
+    let text: Vec<String> = clean("Bearer \"a.b\n.c\"")
+        .removed
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "the \"Bearer\" prefix",
+            "surrounding quotes",
+            "1 line break",
+            "1 space"
+        ]
+    );
 }

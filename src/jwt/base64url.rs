@@ -140,8 +140,7 @@ pub fn decode(text: &str, alphabet: Alphabet) -> Result<Decoded, Fault> {
 
 /// Encodes bytes as unpadded base64url (RFC 7515 §2).
 pub fn encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let sextet = |n: u32| char::from(ALPHABET.get((n & 63) as usize).copied().unwrap_or(b'A'));
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -165,7 +164,9 @@ fn lookup(byte: u8) -> u8 {
 
 /// The 1-based character position of the byte at `index`.
 fn char_position(text: &str, index: usize) -> usize {
-    text.get(..index).map_or(index, |before| before.chars().count()) + 1
+    text.get(..index)
+        .map_or(index, |before| before.chars().count())
+        + 1
 }
 
 /// The fault for the (possibly multi-byte) character starting at byte `index`.

@@ -54,7 +54,11 @@ pub enum Error {
 
     // One segment.
     /// A character that belongs to neither base64 alphabet.
-    Base64Char { part: Part, position: usize, character: char },
+    Base64Char {
+        part: Part,
+        position: usize,
+        character: char,
+    },
     /// A segment whose length cannot come from base64 (4n + 1 characters).
     Base64Length { part: Part, length: usize },
     /// `=` padding that is misplaced or of the wrong length.
@@ -62,15 +66,27 @@ pub enum Error {
     /// Decoded bytes that are not UTF-8; `offset` is the first bad byte.
     Utf8 { part: Part, offset: usize },
     /// Decoded text that is not JSON.
-    Json { part: Part, line: usize, column: usize, reason: JsonReason },
+    Json {
+        part: Part,
+        line: usize,
+        column: usize,
+        reason: JsonReason,
+    },
     /// JSON that is valid but not an object.
     NotObject { part: Part, found: &'static str },
 
     // The secret typed for verification.
     /// A secret that is not valid in the encoding the user chose.
-    Secret { encoding: &'static str, position: usize, character: char },
+    Secret {
+        encoding: &'static str,
+        position: usize,
+        character: char,
+    },
     /// A hex or base64 secret whose length cannot be decoded.
-    SecretLength { encoding: &'static str, length: usize },
+    SecretLength {
+        encoding: &'static str,
+        length: usize,
+    },
 }
 
 /// Why a JSON text was rejected, with the position kept in [`Error::Json`].
@@ -112,11 +128,9 @@ impl fmt::Display for JsonReason {
                 "control character U+{:04X} must be escaped inside a string",
                 u32::from(*c)
             ),
-            JsonReason::TooDeep => write!(
-                f,
-                "nested more than {} levels deep",
-                super::json::MAX_DEPTH
-            ),
+            JsonReason::TooDeep => {
+                write!(f, "nested more than {} levels deep", super::json::MAX_DEPTH)
+            }
         }
     }
 }
@@ -219,7 +233,10 @@ impl fmt::Display for Error {
                 "{part}: not valid JSON at line {line}, column {column}: {reason}"
             ),
             Error::NotObject { part, found } => {
-                write!(f, "{part}: JSON is {found}, but a JWT {part} must be an object")
+                write!(
+                    f,
+                    "{part}: JSON is {found}, but a JWT {part} must be an object"
+                )
             }
             Error::Secret {
                 encoding,

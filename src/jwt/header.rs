@@ -127,18 +127,31 @@ impl Alg {
                 false,
                 format!("alg none requires an empty signature, but it has {len} bytes"),
             ),
-            SignatureLength::Exact(n) if n == len => (true, format!("{len} bytes, as {self} requires")),
-            SignatureLength::Exact(n) => (false, format!("{self} signatures are {n} bytes, this one is {len}")),
-            SignatureLength::RsaModulus if len >= 256 && len.is_multiple_of(64) => (
-                true,
-                format!("{len} bytes: a {}-bit RSA key", len * 8),
+            SignatureLength::Exact(n) if n == len => {
+                (true, format!("{len} bytes, as {self} requires"))
+            }
+            SignatureLength::Exact(n) => (
+                false,
+                format!("{self} signatures are {n} bytes, this one is {len}"),
             ),
+            SignatureLength::RsaModulus if len >= 256 && len.is_multiple_of(64) => {
+                (true, format!("{len} bytes: a {}-bit RSA key", len * 8))
+            }
             SignatureLength::RsaModulus if len > 0 => (
                 false,
-                format!("{len} bytes: a {}-bit RSA key, below the 2048 bits RFC 7518 §3.3 requires", len * 8),
+                format!(
+                    "{len} bytes: a {}-bit RSA key, below the 2048 bits RFC 7518 §3.3 requires",
+                    len * 8
+                ),
             ),
-            SignatureLength::RsaModulus => (false, format!("{self} requires a signature, this one is empty")),
-            SignatureLength::Unknown => (true, format!("{len} bytes (unknown alg, nothing to compare)")),
+            SignatureLength::RsaModulus => (
+                false,
+                format!("{self} requires a signature, this one is empty"),
+            ),
+            SignatureLength::Unknown => (
+                true,
+                format!("{len} bytes (unknown alg, nothing to compare)"),
+            ),
         }
     }
 }

@@ -84,11 +84,12 @@ pub fn inspect(input: &str) -> Option<Report> {
 
     let mut errors = Vec::new();
     let mut findings = Vec::new();
-    let header = header_text.and_then(|t| decode_section(Part::Header, t, &mut errors, &mut findings));
+    let header =
+        header_text.and_then(|t| decode_section(Part::Header, t, &mut errors, &mut findings));
     let payload =
         payload_text.and_then(|t| decode_section(Part::Payload, t, &mut errors, &mut findings));
-    let signature = signature_text
-        .and_then(|t| decode_segment(Part::Signature, t, &mut errors, &mut findings));
+    let signature =
+        signature_text.and_then(|t| decode_segment(Part::Signature, t, &mut errors, &mut findings));
     report.header = header;
     report.payload = payload;
     report.signature = signature;
@@ -291,7 +292,11 @@ impl Report {
         };
         TimeClaim::ALL
             .into_iter()
-            .filter_map(|claim| claims.get(claim.name()).map(|v| (claim, time::numeric_date(v))))
+            .filter_map(|claim| {
+                claims
+                    .get(claim.name())
+                    .map(|v| (claim, time::numeric_date(v)))
+            })
             .collect()
     }
 
@@ -376,7 +381,11 @@ impl SignatureStatus {
 /// [`AlgChoice::FromToken`] the token's `alg` is used only if it is an HMAC
 /// algorithm, and with [`AlgChoice::Fixed`] a token whose `alg` differs fails.
 /// `secret` is `None` when nothing was typed.
-pub fn verify(report: &Report, choice: AlgChoice, secret: Option<Result<Secret, Error>>) -> SignatureStatus {
+pub fn verify(
+    report: &Report,
+    choice: AlgChoice,
+    secret: Option<Result<Secret, Error>>,
+) -> SignatureStatus {
     let token_alg = report.alg();
     if token_alg == Some(Alg::None) {
         return SignatureStatus::Unsigned;
@@ -419,13 +428,24 @@ pub fn verify(report: &Report, choice: AlgChoice, secret: Option<Result<Secret, 
             reason: "the signature segment is not base64url".to_owned(),
         };
     };
-    if verify::verify_hmac(alg, &secret, signing_input.as_bytes(), signature) {
-        SignatureStatus::Valid { alg }
-    } else {
-        SignatureStatus::Invalid {
+    if !verify::verify_hmac(alg, &secret, signing_input.as_bytes(), signature) {
+        return SignatureStatus::Invalid {
             alg,
             reason: "the signature does not match this secret".to_owned(),
+        };
+    }
+    // A MAC that matches only after lenient decoding (standard alphabet,
+    // padding, or stray bits in the last character) is refused, as strict
+    // libraries refuse it: the token as written is not the one that was signed.
+    if report.segment_text(2) != Some(base64url::encode(signature).as_str()) {
+        SignatureStatus::Invalid {
+            alg,
+            reason: "the MAC matches, but the signature segment is not canonical base64url \
+                     (RFC 7515 §2), so strict libraries reject this token as written"
+                .to_owned(),
         }
+    } else {
+        SignatureStatus::Valid { alg }
     }
 }
 

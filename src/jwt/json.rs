@@ -212,7 +212,9 @@ impl Parser<'_> {
     }
 
     fn peek_char(&self) -> Option<char> {
-        self.text.get(self.pos..).and_then(|rest| rest.chars().next())
+        self.text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
     }
 
     /// The error for whatever stands at the current position.
@@ -556,7 +558,10 @@ pub fn highlight(pretty: &str) -> Vec<(Highlight, &str)> {
                 }
             }
             b'-' | b'0'..=b'9' => {
-                while matches!(bytes.get(i), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+                while matches!(
+                    bytes.get(i),
+                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                ) {
                     i += 1;
                 }
                 Highlight::Number

@@ -62,16 +62,70 @@ pub fn numeric_date(value: &Json) -> NumericDate {
     }
 }
 
-/// Whole seconds from JSON number text, for values within ±(year 200,000).
+/// Whole seconds (rounded towards the past) from JSON number text, for
+/// values within ±6.3e12 seconds (about ±200,000 years).
+///
+/// Decimal arithmetic on the digits instead of `f64`: exact for every input,
+/// and it keeps the float-parsing tables out of the wasm.
 fn parse_seconds(raw: &str) -> Option<i64> {
-    const LIMIT: f64 = 6.3e12;
-    // Integers are read exactly; other forms (fractions, exponents) through f64,
-    // whose precision is ample for seconds in this range.
-    if let Ok(n) = raw.parse::<i64>() {
-        return (n.unsigned_abs() as f64 <= LIMIT).then_some(n);
+    const LIMIT: u64 = 6_300_000_000_000;
+    const MAX_DIGITS: usize = 13;
+    let (negative, unsigned) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (unsigned.get(..i)?, unsigned.get(i + 1..)?),
+        None => (unsigned, "0"),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(0);
     }
-    let f: f64 = raw.parse().ok()?;
-    (f.is_finite() && f.abs() <= LIMIT).then(|| f.floor() as i64)
+    let exponent: i64 = match exponent.trim_start_matches('+').parse() {
+        Ok(e) => e,
+        // An exponent too long for i64 on a non-zero value is out of range anyway.
+        Err(_) => return None,
+    };
+    // value = digits × 10^scale
+    let scale = exponent.checked_sub(i64::try_from(frac_part.len()).ok()?)?;
+    let (whole, has_fraction) = if scale >= 0 {
+        if digits.len() as i64 + scale > MAX_DIGITS as i64 {
+            return None;
+        }
+        let base: u64 = digits.parse().ok()?;
+        (
+            base.checked_mul(10u64.checked_pow(u32::try_from(scale).ok()?)?)?,
+            false,
+        )
+    } else {
+        let keep = digits.len() as i64 + scale;
+        let (kept, dropped) = if keep <= 0 {
+            ("", digits)
+        } else {
+            digits.split_at(usize::try_from(keep).ok()?)
+        };
+        if kept.len() > MAX_DIGITS {
+            return None;
+        }
+        let whole = if kept.is_empty() {
+            0
+        } else {
+            kept.parse().ok()?
+        };
+        (whole, dropped.bytes().any(|b| b != b'0'))
+    };
+    if whole > LIMIT {
+        return None;
+    }
+    let whole = i64::try_from(whole).ok()?;
+    Some(if negative {
+        -whole - i64::from(has_fraction)
+    } else {
+        whole
+    })
 }
 
 /// Formats seconds since the epoch as ISO 8601 UTC: `2018-01-18T01:30:22Z`.

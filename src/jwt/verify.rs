@@ -124,7 +124,11 @@ impl fmt::Debug for Secret {
 
 fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     let encoding = SecretEncoding::Hex.label();
-    if let Some((index, character)) = text.chars().enumerate().find(|(_, c)| !c.is_ascii_hexdigit()) {
+    if let Some((index, character)) = text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_hexdigit())
+    {
         return Err(Error::Secret {
             encoding,
             position: index + 1,

@@ -28,7 +28,10 @@ pub fn App() -> impl IntoView {
     let encoding = RwSignal::new(SecretEncoding::Utf8);
     let alg_choice = RwSignal::new(AlgChoice::FromToken);
     let now = RwSignal::new(browser::now_seconds());
-    set_interval(move || now.set(browser::now_seconds()), Duration::from_secs(1));
+    set_interval(
+        move || now.set(browser::now_seconds()),
+        Duration::from_secs(1),
+    );
 
     let report = Memo::new(move |_| jwt::inspect(&token.read()));
     let signature = Memo::new(move |_| {
@@ -49,7 +52,12 @@ pub fn App() -> impl IntoView {
             issued + 15 * 60
         );
         let key = Secret::from_bytes(EXAMPLE_SECRET.as_bytes().to_vec());
-        let example = jwt::sign(HmacAlg::Hs256, r#"{"alg":"HS256","typ":"JWT"}"#, &payload, &key);
+        let example = jwt::sign(
+            HmacAlg::Hs256,
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            &payload,
+            &key,
+        );
         token.set(example);
         secret.set(EXAMPLE_SECRET.to_owned());
         encoding.set(SecretEncoding::Utf8);
@@ -90,17 +98,17 @@ pub fn App() -> impl IntoView {
                 />
                 <VerifyBadge status=signature />
             </section>
-            <section class="column decoded" aria-label="Decoded token">
-                <Show
-                    when=move || report.with(Option::is_some)
-                    fallback=|| view! { <EmptyState /> }
-                >
-                    <TimeClaims report=report now=now />
-                    <JsonPanel report=report part=Part::Header />
-                    <JsonPanel report=report part=Part::Payload />
-                    <SignaturePanel report=report />
-                    <FindingsList report=report />
-                </Show>
+            <section
+                class="column decoded"
+                class:is-empty=move || report.with(Option::is_none)
+                aria-label="Decoded token"
+            >
+                <EmptyState />
+                <TimeClaims report=report now=now />
+                <JsonPanel report=report part=Part::Header />
+                <JsonPanel report=report part=Part::Payload />
+                <SignaturePanel report=report />
+                <FindingsList report=report />
             </section>
         </main>
         <footer class="footer">

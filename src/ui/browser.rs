@@ -31,6 +31,7 @@ pub fn clear_fragment() {
     if let (true, Ok(history)) = (has_fragment, window.history()) {
         let path = window.location().pathname().unwrap_or_default();
         let search = window.location().search().unwrap_or_default();
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::html;
 use crate::jwt::{Error, Report};
 
 /// `#token-error`, whose `data-kind` names the first error; every error's
@@ -12,22 +13,22 @@ pub fn ErrorBanner(
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let errors = move || report.with(|r| r.as_ref().map(|r| r.errors.clone()).unwrap_or_default());
     move || {
-        let errors = errors();
-        let kind = errors.first().map(Error::kind)?;
-        let partial = report.with(|r| r.as_ref().is_some_and(|r| r.header.is_some()));
-        let items = errors
-            .iter()
-            .map(|e| view! { <li>{e.to_string()}</li> })
-            .collect_view();
-        Some(view! {
-            <div id="token-error" class="token-error" role="alert" data-kind=kind>
-                <p class="error-title">
-                    {if partial { "Part of this token could not be read" } else { "This is not a readable token" }}
-                </p>
-                <ul>{items}</ul>
-            </div>
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let kind = r.primary_error().map(Error::kind)?;
+            let title = if r.header.as_ref().is_some_and(|h| h.json.is_some()) {
+                "Part of this token could not be read"
+            } else {
+                "This is not a readable token"
+            };
+            let mut body = html::element("p", "error-title", title);
+            body.push_str("<ul>");
+            for error in &r.errors {
+                body.push_str(&html::element("li", "error-item", &error.to_string()));
+            }
+            body.push_str("</ul>");
+            Some(view! { <div id="token-error" class="token-error" role="alert" data-kind=kind inner_html=body></div> })
         })
     }
 }

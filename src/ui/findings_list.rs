@@ -2,39 +2,45 @@
 
 use leptos::prelude::*;
 
-use crate::jwt::Report;
+use super::html;
+use crate::jwt::{Finding, Report};
 
 /// `#findings`: one `li` per finding, with `data-id` and `data-severity`.
+/// The panel is hidden when there are none.
 #[component]
 pub fn FindingsList(
     /// The decoded report, `None` for empty input.
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    move || {
+    let none = move || report.with(|r| r.as_ref().is_none_or(|r| r.findings.is_empty()));
+    let items = move || {
         report.with(|r| {
-            let findings = &r.as_ref()?.findings;
-            if findings.is_empty() {
-                return None;
-            }
-            let items = findings
-                .iter()
-                .map(|f| {
-                    view! {
-                        <li class="finding" data-id=f.id data-severity=f.severity.as_str()>
-                            <span class="severity">{f.severity.as_str()}</span>
-                            <span class="finding-message">{f.message.clone()}</span>
-                            <span class="finding-source">{f.source}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Some(view! {
-                <section class="panel findings-panel" aria-labelledby="findings-title">
-                    <h2 id="findings-title" class="section-title">"Findings"</h2>
-                    <ul id="findings">{items}</ul>
-                </section>
-            })
+            r.as_ref()
+                .map(|r| findings_html(&r.findings))
+                .unwrap_or_default()
         })
+    };
+    view! {
+        <section class="panel findings-panel" aria-labelledby="findings-title" hidden=none>
+            <h2 id="findings-title" class="section-title">"Findings"</h2>
+            <ul id="findings" inner_html=items></ul>
+        </section>
     }
+}
+
+fn findings_html(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let severity = f.severity.as_str();
+        out.push_str(&format!(
+            "<li class=\"finding\" data-id=\"{}\" data-severity=\"{severity}\">",
+            f.id
+        ));
+        out.push_str(&html::element("span", "severity", severity));
+        out.push_str(&html::element("span", "finding-message", &f.message));
+        out.push_str(&html::element("span", "finding-source", f.source));
+        out.push_str("</li>");
+    }
+    out
 }

@@ -2,15 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::jwt::json::{self, Highlight};
+use super::html;
 use crate::jwt::{Part, Report, Section};
 
-/// JSON longer than this is shown without colours, which would cost one
-/// element per token.
-const HIGHLIGHT_LIMIT: usize = 64 * 1024;
+/// JSON longer than this is shown without colours.
+const HIGHLIGHT_LIMIT: usize = 256 * 1024;
 
 /// The pretty JSON of one part (`#header-json` or `#payload-json`) with its
-/// decoded text one click away.
+/// decoded text one click away (open by default when it is not JSON).
 #[component]
 pub fn JsonPanel(
     /// The decoded report, `None` for empty input.
@@ -23,60 +22,52 @@ pub fn JsonPanel(
         Part::Header => ("Header", "header-json"),
         _ => ("Payload", "payload-json"),
     };
-    let section = move |r: &Report| match part {
-        Part::Header => r.header.clone(),
-        _ => r.payload.clone(),
-    };
-    let body = move || {
+    let has_json =
+        move || report.with(|r| section_of(r.as_ref(), part).is_some_and(|s| s.pretty.is_some()));
+    let has_text = move || report.with(|r| section_of(r.as_ref(), part).is_some());
+    let coloured = move || {
         report.with(|r| {
-            let r = r.as_ref()?;
-            let encrypted = part == Part::Payload && r.segments.len() == 5;
-            Some(match section(r) {
-                Some(section) => section_view(section, id).into_any(),
-                None if encrypted => view! { <p class="muted">"Encrypted (JWE): not readable without the key."</p> }.into_any(),
-                None => view! { <p class="muted">"Could not be decoded: see the error."</p> }.into_any(),
-            })
+            let pretty = section_of(r.as_ref(), part).and_then(|s| s.pretty.as_deref());
+            pretty
+                .map(|p| html::json(p, HIGHLIGHT_LIMIT))
+                .unwrap_or_default()
+        })
+    };
+    let raw = move || {
+        report.with(|r| {
+            section_of(r.as_ref(), part)
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        })
+    };
+    let note = move || {
+        report.with(|r| match r {
+            Some(r) if part == Part::Payload && r.segments.len() == 5 => {
+                "Encrypted (JWE): not readable without the recipient's key."
+            }
+            Some(_) if section_of(r.as_ref(), part).is_none() => {
+                "Could not be decoded: see the error."
+            }
+            _ => "",
         })
     };
     view! {
         <section class=format!("panel json-panel panel-{id}") aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
-            {body}
+            <p class="muted" hidden=move || note().is_empty()>{note}</p>
+            <pre id=id class="json" tabindex="0" hidden=move || !has_json() inner_html=coloured></pre>
+            <details class="raw" hidden=move || !has_text() prop:open=move || !has_json()>
+                <summary>"Decoded text, as in the token"</summary>
+                <pre class="raw-text">{raw}</pre>
+            </details>
         </section>
     }
 }
 
-fn section_view(section: Section, id: &'static str) -> impl IntoView {
-    let Section { text, pretty, .. } = section;
-    let shown = pretty.map(|pretty| {
-        view! { <pre id=id class="json" tabindex="0">{coloured(pretty)}</pre> }
-    });
-    let raw_open = shown.is_none();
-    view! {
-        {shown}
-        <details class="raw" open=raw_open>
-            <summary>"Decoded text, as in the token"</summary>
-            <pre class="raw-text">{text}</pre>
-        </details>
+fn section_of(report: Option<&Report>, part: Part) -> Option<&Section> {
+    let report = report?;
+    match part {
+        Part::Header => report.header.as_ref(),
+        _ => report.payload.as_ref(),
     }
-}
-
-fn coloured(pretty: String) -> AnyView {
-    if pretty.len() > HIGHLIGHT_LIMIT {
-        return pretty.into_any();
-    }
-    json::highlight(&pretty)
-        .into_iter()
-        .map(|(kind, run)| {
-            let run = run.to_owned();
-            match kind {
-                Highlight::Punctuation => run.into_any(),
-                Highlight::Key => view! { <span class="j-key">{run}</span> }.into_any(),
-                Highlight::String => view! { <span class="j-str">{run}</span> }.into_any(),
-                Highlight::Number => view! { <span class="j-num">{run}</span> }.into_any(),
-                Highlight::Literal => view! { <span class="j-lit">{run}</span> }.into_any(),
-            }
-        })
-        .collect_view()
-        .into_any()
 }

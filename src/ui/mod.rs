@@ -7,6 +7,7 @@ mod app;
 mod browser;
 mod error_banner;
 mod findings_list;
+pub mod html;
 mod json_panel;
 mod secret_form;
 mod segment_view;

@@ -34,7 +34,8 @@ pub fn SecretForm(
     };
     let alg_chosen = move |ev| {
         let value = event_target_value(&ev);
-        on_alg_choice.run(HmacAlg::from_name(&value).map_or(AlgChoice::FromToken, AlgChoice::Fixed));
+        on_alg_choice
+            .run(HmacAlg::from_name(&value).map_or(AlgChoice::FromToken, AlgChoice::Fixed));
     };
     let from_token_label = move || match token_alg.get() {
         Some(alg) => format!("As the token says ({alg})"),

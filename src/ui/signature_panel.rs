@@ -2,43 +2,57 @@
 
 use leptos::prelude::*;
 
+use super::html;
 use crate::jwt::Report;
 
-/// Bytes shown in hex before the rest is summarised.
+/// Bytes shown before the rest is summarised.
 const SHOWN_BYTES: usize = 1_024;
 
 /// The signature as base64url and hex, with its length judged against `alg`.
+/// Hidden when the token has no decodable signature segment.
 #[component]
 pub fn SignaturePanel(
     /// The decoded report, `None` for empty input.
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    move || {
-        report.with(|r| {
-            let r = r.as_ref()?;
-            let bytes = r.signature.as_ref()?;
-            let encoded = r.segment_text(2).unwrap_or_default();
-            let encoded: String = encoded.chars().take(SHOWN_BYTES * 2).collect();
-            let mut hex: String = bytes.iter().take(SHOWN_BYTES).map(|b| format!("{b:02x}")).collect();
-            if bytes.len() > SHOWN_BYTES {
-                hex.push_str(" …");
-            }
-            let fit = r.alg().map(|alg| alg.judge_signature_length(bytes.len()));
-            let (fits, fit_text) = fit.unwrap_or((true, format!("{} bytes", bytes.len())));
-            Some(view! {
-                <section class="panel signature-panel" aria-labelledby="signature-title">
-                    <h2 id="signature-title" class="section-title">"Signature"</h2>
-                    <dl class="signature-facts">
-                        <dt>"Length"</dt>
-                        <dd id="signature-length" class:mismatch=!fits>{fit_text}</dd>
-                        <dt>"base64url"</dt>
-                        <dd class="mono">{encoded}</dd>
-                        <dt>"hex"</dt>
-                        <dd class="mono" id="signature-hex">{hex}</dd>
-                    </dl>
-                </section>
-            })
-        })
+    let facts = move || report.with(|r| r.as_ref().and_then(facts_html).unwrap_or_default());
+    let absent = move || report.with(|r| r.as_ref().is_none_or(|r| r.signature.is_none()));
+    view! {
+        <section class="panel signature-panel" aria-labelledby="signature-title" hidden=absent>
+            <h2 id="signature-title" class="section-title">"Signature"</h2>
+            <dl class="signature-facts" inner_html=facts></dl>
+        </section>
     }
+}
+
+fn facts_html(r: &Report) -> Option<String> {
+    let bytes = r.signature.as_ref()?;
+    let encoded: String = r
+        .segment_text(2)
+        .unwrap_or_default()
+        .chars()
+        .take(SHOWN_BYTES * 2)
+        .collect();
+    let mut hex: String = bytes
+        .iter()
+        .take(SHOWN_BYTES)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if bytes.len() > SHOWN_BYTES {
+        hex.push_str(" …");
+    }
+    let (fits, length) = r
+        .alg()
+        .map(|alg| alg.judge_signature_length(bytes.len()))
+        .unwrap_or((true, format!("{} bytes", bytes.len())));
+    let length_class = if fits { "fits" } else { "mismatch" };
+    Some(format!(
+        "<dt>Length</dt><dd id=\"signature-length\" class=\"{length_class}\">{}</dd>\
+         <dt>base64url</dt><dd class=\"mono\">{}</dd>\
+         <dt>hex</dt><dd id=\"signature-hex\" class=\"mono\">{}</dd>",
+        html::escape(&length),
+        html::escape(&encoded),
+        hex
+    ))
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::browser;
+use super::{browser, html};
 use crate::jwt::time::{self, human_duration, relative};
 use crate::jwt::{NumericDate, Report, TimeClaim, TokenStatus};
 
@@ -17,73 +17,93 @@ pub fn TimeClaims(
     #[prop(into)]
     now: Signal<i64>,
 ) -> impl IntoView {
-    let status_line = move || {
+    let status = move || report.with(|r| r.as_ref().and_then(|r| r.status(now.get(), 0)));
+    let sentence = move || {
         report.with(|r| {
-            let r = r.as_ref()?;
-            let now = now.get();
-            let status = r.status(now, 0)?;
-            let exp = r.time_claim(TimeClaim::Exp);
-            let nbf = r.time_claim(TimeClaim::Nbf);
-            let text = match (status, exp, nbf) {
-                (TokenStatus::Expired, Some(exp), _) => format!("Expired {}", relative(exp, now)),
-                (TokenStatus::NotYetValid, _, Some(nbf)) => {
-                    format!("Not valid yet: usable {}", relative(nbf, now))
-                }
-                (TokenStatus::Valid, Some(exp), _) => format!("Valid now: expires {}", relative(exp, now)),
-                _ => "No expiry: this token has no exp claim, so it is valid forever once issued".to_owned(),
-            };
-            Some(view! {
-                <p id="token-status" class="token-status" data-state=status.as_str() role="status">
-                    {text}
-                </p>
-            })
+            r.as_ref()
+                .map(|r| status_sentence(r, now.get()))
+                .unwrap_or_default()
         })
     };
     let rows = move || {
         report.with(|r| {
-            let r = r.as_ref()?;
-            let claims = r.time_claims();
-            let lifetime = match (r.time_claim(TimeClaim::Iat).or(r.time_claim(TimeClaim::Nbf)), r.time_claim(TimeClaim::Exp)) {
-                (Some(start), Some(exp)) if exp >= start => Some(human_duration(exp - start)),
-                _ => None,
-            };
-            let now = now.get();
-            let rows = claims
-                .into_iter()
-                .map(|(claim, date)| view! { <TimeRow claim=claim date=date now=now /> })
-                .collect_view();
-            Some(view! {
-                <table class="time-claims">
-                    <tbody>{rows}</tbody>
-                </table>
-                {lifetime.map(|l| view! { <p class="lifetime">"Lifetime: " {l}</p> })}
-            })
+            r.as_ref()
+                .map(|r| rows_html(r, now.get()))
+                .unwrap_or_default()
         })
     };
     view! {
-        <section class="panel time-panel" aria-label="Validity">
-            {status_line}
-            {rows}
+        <section class="panel time-panel" aria-label="Validity" hidden=move || status().is_none()>
+            <p
+                id="token-status"
+                class="token-status"
+                data-state=move || status().map_or("no-exp", TokenStatus::as_str)
+                role="status"
+            >
+                {sentence}
+            </p>
+            <table class="time-claims" inner_html=rows></table>
         </section>
     }
 }
 
-/// One time claim: name, UTC, local time and relative time.
-#[component]
-fn TimeRow(claim: TimeClaim, date: NumericDate, now: i64) -> impl IntoView {
-    let cells = match date {
-        NumericDate::Seconds(secs) => view! {
-            <td><time datetime=time::format_utc(secs)>{time::format_utc(secs)}</time></td>
-            <td class="local">{browser::local_time(secs)}</td>
-            <td class="relative">{relative(secs, now)}</td>
+/// "Expired 3 h ago", "Valid now: expires in 14 min", …
+fn status_sentence(r: &Report, now: i64) -> String {
+    let exp = r.time_claim(TimeClaim::Exp);
+    let nbf = r.time_claim(TimeClaim::Nbf);
+    match (r.status(now, 0), exp, nbf) {
+        (Some(TokenStatus::Expired), Some(exp), _) => format!("Expired {}", relative(exp, now)),
+        (Some(TokenStatus::NotYetValid), _, Some(nbf)) => {
+            format!("Not valid yet: usable {}", relative(nbf, now))
         }
-        .into_any(),
-        NumericDate::Invalid(why) => view! { <td colspan="3" class="invalid-date">{why}</td> }.into_any(),
-    };
-    view! {
-        <tr data-claim=claim.name()>
-            <th scope="row">{claim.label()} " " <code>{claim.name()}</code></th>
-            {cells}
-        </tr>
+        (Some(TokenStatus::Valid), Some(exp), _) => {
+            format!("Valid now: expires {}", relative(exp, now))
+        }
+        (Some(TokenStatus::NoExp), _, _) => {
+            "No expiry: without an exp claim this token is valid forever".to_owned()
+        }
+        _ => String::new(),
     }
+}
+
+/// A row per time claim (UTC, local, relative) and the lifetime.
+fn rows_html(r: &Report, now: i64) -> String {
+    let mut out = String::from("<tbody>");
+    for (claim, date) in r.time_claims() {
+        out.push_str(&format!(
+            "<tr data-claim=\"{}\"><th scope=\"row\">{} <code>{}</code></th>",
+            claim.name(),
+            claim.label(),
+            claim.name()
+        ));
+        match date {
+            NumericDate::Seconds(secs) => {
+                let utc = time::format_utc(secs);
+                out.push_str(&format!(
+                    "<td class=\"utc\"><time datetime=\"{utc}\">{utc}</time></td>"
+                ));
+                out.push_str(&html::element("td", "local", &browser::local_time(secs)));
+                out.push_str(&html::element("td", "relative", &relative(secs, now)));
+            }
+            NumericDate::Invalid(why) => {
+                out.push_str("<td colspan=\"3\" class=\"invalid-date\">");
+                html::push_escaped(&mut out, &why);
+                out.push_str("</td>");
+            }
+        }
+        out.push_str("</tr>");
+    }
+    let start = r
+        .time_claim(TimeClaim::Iat)
+        .or(r.time_claim(TimeClaim::Nbf));
+    if let (Some(start), Some(exp)) = (start, r.time_claim(TimeClaim::Exp))
+        && exp >= start
+    {
+        out.push_str(&format!(
+            "<tr class=\"lifetime\"><th scope=\"row\">Lifetime</th><td colspan=\"3\">{}</td></tr>",
+            human_duration(exp - start)
+        ));
+    }
+    out.push_str("</tbody>");
+    out
 }

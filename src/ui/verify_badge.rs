@@ -5,30 +5,36 @@ use leptos::prelude::*;
 use crate::jwt::SignatureStatus;
 
 /// `#signature-status`, whose `data-state` is `valid`, `invalid`,
-/// `unverified`, `unsigned` or `unsupported`.
+/// `unverified`, `unsigned` or `unsupported`. Hidden for empty input.
 #[component]
 pub fn VerifyBadge(
     /// The outcome, `None` for empty input.
     #[prop(into)]
     status: Signal<Option<SignatureStatus>>,
 ) -> impl IntoView {
-    move || {
-        status.with(|status| {
-            let status = status.as_ref()?;
-            let state = status.as_str();
-            let label = match status {
-                SignatureStatus::Valid { .. } => "Signature verified",
-                SignatureStatus::Invalid { .. } => "Invalid signature",
-                SignatureStatus::Unverified { .. } => "Signature not checked",
-                SignatureStatus::Unsigned => "Unsigned token",
-                SignatureStatus::Unsupported { .. } => "Algorithm not supported",
-            };
-            Some(view! {
-                <div id="signature-status" class="badge" data-state=state role="status" aria-live="polite">
-                    <span class="badge-label">{label}</span>
-                    <span class="badge-detail">{status.message()}</span>
-                </div>
-            })
+    let state = move || status.with(|s| s.as_ref().map_or("unverified", SignatureStatus::as_str));
+    let label = move || {
+        status.with(|s| match s {
+            Some(SignatureStatus::Valid { .. }) => "Signature verified",
+            Some(SignatureStatus::Invalid { .. }) => "Invalid signature",
+            Some(SignatureStatus::Unsigned) => "Unsigned token",
+            Some(SignatureStatus::Unsupported { .. }) => "Algorithm not supported",
+            Some(SignatureStatus::Unverified { .. }) | None => "Signature not checked",
         })
+    };
+    let detail =
+        move || status.with(|s| s.as_ref().map(SignatureStatus::message).unwrap_or_default());
+    view! {
+        <div
+            id="signature-status"
+            class="badge"
+            data-state=state
+            role="status"
+            aria-live="polite"
+            hidden=move || status.with(Option::is_none)
+        >
+            <span class="badge-label">{label}</span>
+            <span class="badge-detail">{detail}</span>
+        </div>
     }
 }
