@@ -96,6 +96,9 @@ pub fn inspect(input: &str) -> Option<Report> {
     report.errors.extend(errors);
     report.findings.extend(findings);
     report.findings.extend(alg_findings(&report));
+    report
+        .findings
+        .extend(super::insight::token_findings(&report));
     Some(report)
 }
 

@@ -21,13 +21,16 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 pub mod base64url;
+pub mod claims;
 mod error;
 mod findings;
 mod header;
+pub mod insight;
 mod inspect;
 pub mod json;
 pub mod time;
 mod token;
+mod validation;
 mod verify;
 
 pub use error::{Error, JsonReason, Part};
@@ -37,4 +40,5 @@ pub use inspect::{AlgChoice, MAX_TOKEN_BYTES, Report, Section, SignatureStatus, 
 pub use json::Json;
 pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};
+pub use validation::{Check, Expectations, Outcome, Validation, Verdict, split_list, validate};
 pub use verify::{Secret, SecretEncoding, sign, sign_hmac, verify_hmac};

@@ -13,8 +13,14 @@ use super::segment_view::SegmentView;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::validation_panel::ValidationPanel;
 use super::verify_badge::VerifyBadge;
-use crate::jwt::{self, AlgChoice, HmacAlg, Part, Secret, SecretEncoding};
+use super::view_options::ViewOptions;
+use crate::jwt::insight::{clock_findings, secret_findings};
+use crate::jwt::{
+    self, AlgChoice, Expectations, HmacAlg, Part, Secret, SecretEncoding, SignatureStatus,
+    split_list,
+};
 
 /// The secret the example token is signed with; shown in the page when the
 /// example is loaded, so it is no secret at all.
@@ -33,15 +39,57 @@ pub fn App() -> impl IntoView {
         Duration::from_secs(1),
     );
 
+    let table = RwSignal::new(false);
+    let local = RwSignal::new(false);
+    let expected_iss = RwSignal::new(String::new());
+    let expected_aud = RwSignal::new(String::new());
+    let leeway = RwSignal::new(0i64);
+    let now_override = RwSignal::new(None::<i64>);
+
+    // Three memos, from slowest-changing to fastest: the decoded token, its
+    // signature check (with what the secret reveals), and what depends on
+    // the clock. Each recomputes only when its own inputs change.
     let report = Memo::new(move |_| jwt::inspect(&token.read()));
-    let signature = Memo::new(move |_| {
+    let verification = Memo::new(move |_| {
         report.with(|report| {
             let report = report.as_ref()?;
             let typed = secret.read();
-            let secret = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding.get()));
-            Some(jwt::verify(report, alg_choice.get(), secret))
+            let encoding = encoding.get();
+            let key = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding));
+            let status = jwt::verify(report, alg_choice.get(), key.clone());
+            let (alg, verified) = match status {
+                SignatureStatus::Valid { alg } => (Some(alg), true),
+                SignatureStatus::Invalid { alg, .. } => (Some(alg), false),
+                _ => (None, false),
+            };
+            let key = key.and_then(Result::ok);
+            let risks = secret_findings(report, alg, &typed, encoding, key.as_ref(), verified);
+            Some((status, risks))
         })
     });
+    let analysis = Memo::new(move |_| {
+        let (status, secret_risks) = verification.get()?;
+        let expect = Expectations {
+            issuer: Some(expected_iss.get()),
+            audiences: split_list(&expected_aud.read()),
+            leeway: leeway.get(),
+            now: now_override.get().unwrap_or_else(|| now.get()),
+        };
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let mut findings = r.findings.clone();
+            findings.extend(clock_findings(r, now.get()));
+            findings.extend(secret_risks);
+            findings.sort_by_key(|f| f.severity);
+            Some((findings, jwt::validate(r, &status, &expect)))
+        })
+    });
+    let signature =
+        Signal::derive(move || verification.with(|v| v.as_ref().map(|(s, _)| s.clone())));
+    let findings = Signal::derive(move || {
+        analysis.with(|a| a.as_ref().map(|(f, _)| f.clone()).unwrap_or_default())
+    });
+    let validation = Signal::derive(move || analysis.with(|a| a.as_ref().map(|(_, v)| v.clone())));
     let token_alg = Signal::derive(move || report.with(|r| r.as_ref().and_then(|r| r.alg())));
 
     let load_example = move || {
@@ -97,6 +145,13 @@ pub fn App() -> impl IntoView {
                     on_alg_choice=Callback::new(move |c| alg_choice.set(c))
                 />
                 <VerifyBadge status=signature />
+                <ValidationPanel
+                    validation=validation
+                    on_issuer=Callback::new(move |text| expected_iss.set(text))
+                    on_audience=Callback::new(move |text| expected_aud.set(text))
+                    on_leeway=Callback::new(move |text: String| leeway.set(text.trim().parse().unwrap_or(0)))
+                    on_now=Callback::new(move |text: String| now_override.set(browser::parse_local_datetime(&text)))
+                />
             </section>
             <section
                 class="column decoded"
@@ -104,11 +159,18 @@ pub fn App() -> impl IntoView {
                 aria-label="Decoded token"
             >
                 <EmptyState />
+                <ViewOptions
+                    table=table
+                    local=local
+                    on_table=Callback::new(move |v| table.set(v))
+                    on_local=Callback::new(move |v| local.set(v))
+                />
                 <TimeClaims report=report now=now />
-                <JsonPanel report=report part=Part::Header />
-                <JsonPanel report=report part=Part::Payload />
+                <FindingsList findings=findings />
+                <JsonPanel report=report part=Part::Header table=table now=now local=local />
+                <JsonPanel report=report part=Part::Payload table=table now=now local=local />
                 <SignaturePanel report=report />
-                <FindingsList report=report />
+
             </section>
         </main>
         <footer class="footer">

@@ -35,3 +35,13 @@ pub fn clear_fragment() {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
 }
+
+/// Seconds since the epoch for a `datetime-local` value (`2024-01-01T12:00:00`,
+/// read in the user's time zone); `None` when empty or unreadable.
+pub fn parse_local_datetime(text: &str) -> Option<i64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::parse(text);
+    ms.is_finite().then(|| (ms / 1000.0).floor() as i64)
+}

@@ -3,24 +3,18 @@
 use leptos::prelude::*;
 
 use super::html;
-use crate::jwt::{Finding, Report};
+use crate::jwt::Finding;
 
 /// `#findings`: one `li` per finding, with `data-id` and `data-severity`.
 /// The panel is hidden when there are none.
 #[component]
 pub fn FindingsList(
-    /// The decoded report, `None` for empty input.
+    /// Every finding, most severe first.
     #[prop(into)]
-    report: Signal<Option<Report>>,
+    findings: Signal<Vec<Finding>>,
 ) -> impl IntoView {
-    let none = move || report.with(|r| r.as_ref().is_none_or(|r| r.findings.is_empty()));
-    let items = move || {
-        report.with(|r| {
-            r.as_ref()
-                .map(|r| findings_html(&r.findings))
-                .unwrap_or_default()
-        })
-    };
+    let none = move || findings.with(Vec::is_empty);
+    let items = move || findings.with(|f| findings_html(f));
     view! {
         <section class="panel findings-panel" aria-labelledby="findings-title" hidden=none>
             <h2 id="findings-title" class="section-title">"Findings"</h2>

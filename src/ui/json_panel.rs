@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::claims_table::ClaimsTable;
 use super::html;
 use crate::jwt::{Part, Report, Section};
 
@@ -17,6 +18,15 @@ pub fn JsonPanel(
     report: Signal<Option<Report>>,
     /// `Part::Header` or `Part::Payload`.
     part: Part,
+    /// Show the claims table instead of the JSON.
+    #[prop(into)]
+    table: Signal<bool>,
+    /// Seconds since the epoch, ticking, for the table's relative times.
+    #[prop(into)]
+    now: Signal<i64>,
+    /// Show the table's times in local time rather than UTC.
+    #[prop(into)]
+    local: Signal<bool>,
 ) -> impl IntoView {
     let (title, id) = match part {
         Part::Header => ("Header", "header-json"),
@@ -55,7 +65,10 @@ pub fn JsonPanel(
         <section class=format!("panel json-panel panel-{id}") aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
             <p class="muted" hidden=move || note().is_empty()>{note}</p>
-            <pre id=id class="json" tabindex="0" hidden=move || !has_json() inner_html=coloured></pre>
+            <pre id=id class="json" tabindex="0" hidden=move || !has_json() || table.get() inner_html=coloured></pre>
+            <div class="table-wrap" hidden=move || !has_json() || !table.get()>
+                <ClaimsTable report=report part=part now=now local=local />
+            </div>
             <details class="raw" hidden=move || !has_text() prop:open=move || !has_json()>
                 <summary>"Decoded text, as in the token"</summary>
                 <pre class="raw-text">{raw}</pre>

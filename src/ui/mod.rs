@@ -5,6 +5,7 @@
 
 mod app;
 mod browser;
+mod claims_table;
 mod error_banner;
 mod findings_list;
 pub mod html;
@@ -14,6 +15,8 @@ mod segment_view;
 mod signature_panel;
 mod time_claims;
 mod token_input;
+mod validation_panel;
 mod verify_badge;
+mod view_options;
 
 pub use app::App;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::{browser, html};
+use crate::jwt::insight::{guess_role, looks_like_milliseconds};
 use crate::jwt::time::{self, human_duration, relative};
 use crate::jwt::{NumericDate, Report, TimeClaim, TokenStatus};
 
@@ -77,6 +78,17 @@ fn rows_html(r: &Report, now: i64) -> String {
             claim.name()
         ));
         match date {
+            NumericDate::Seconds(secs) if looks_like_milliseconds(secs) => {
+                out.push_str(&html::element(
+                    "td",
+                    "invalid-date",
+                    &format!(
+                        "{secs} looks like milliseconds: {} if so",
+                        time::format_utc(secs / 1000)
+                    ),
+                ));
+                out.push_str("<td></td><td></td>");
+            }
             NumericDate::Seconds(secs) => {
                 let utc = time::format_utc(secs);
                 out.push_str(&format!(
@@ -104,6 +116,16 @@ fn rows_html(r: &Report, now: i64) -> String {
             human_duration(exp - start)
         ));
     }
+    let guess = guess_role(r);
+    out.push_str(&format!(
+        "<tr class=\"role\" data-role=\"{}\"><th scope=\"row\">Looks like</th><td colspan=\"3\">",
+        guess.role.as_str()
+    ));
+    html::push_escaped(
+        &mut out,
+        &format!("{}: {}", guess.role.label(), guess.because),
+    );
+    out.push_str("</td></tr>");
     out.push_str("</tbody>");
     out
 }
