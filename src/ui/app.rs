@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
                 <strong>"Nothing you paste leaves this page."</strong>
             </p>
         </header>
-        <main class="workspace">
+        <main class="workspace" class:is-empty=move || report.with(Option::is_none)>
             <section class="column encoded" aria-label="Encoded token">
                 <TokenInput
                     value=token
@@ -155,20 +155,18 @@ pub fn App() -> impl IntoView {
             </section>
             <section
                 class="column decoded"
-                class:is-empty=move || report.with(Option::is_none)
+                class:table-view=move || table.get()
                 aria-label="Decoded token"
             >
                 <EmptyState />
                 <ViewOptions
-                    table=table
-                    local=local
                     on_table=Callback::new(move |v| table.set(v))
                     on_local=Callback::new(move |v| local.set(v))
                 />
                 <TimeClaims report=report now=now />
                 <FindingsList findings=findings />
-                <JsonPanel report=report part=Part::Header table=table now=now local=local />
-                <JsonPanel report=report part=Part::Payload table=table now=now local=local />
+                <JsonPanel report=report part=Part::Header now=now local=local />
+                <JsonPanel report=report part=Part::Payload now=now local=local />
                 <SignaturePanel report=report />
 
             </section>

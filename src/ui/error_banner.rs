@@ -13,22 +13,23 @@ pub fn ErrorBanner(
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    move || {
-        report.with(|r| {
-            let r = r.as_ref()?;
-            let kind = r.primary_error().map(Error::kind)?;
-            let title = if r.header.as_ref().is_some_and(|h| h.json.is_some()) {
-                "Part of this token could not be read"
-            } else {
-                "This is not a readable token"
-            };
-            let mut body = html::element("p", "error-title", title);
-            body.push_str("<ul>");
-            for error in &r.errors {
-                body.push_str(&html::element("li", "error-item", &error.to_string()));
-            }
-            body.push_str("</ul>");
-            Some(view! { <div id="token-error" class="token-error" role="alert" data-kind=kind inner_html=body></div> })
-        })
+    let banner = move || report.with(|r| r.as_ref().and_then(banner_html).unwrap_or_default());
+    view! { <div class="slot" role="alert" inner_html=banner></div> }
+}
+
+fn banner_html(r: &Report) -> Option<String> {
+    let kind = r.primary_error().map(Error::kind)?;
+    let title = if r.header.as_ref().is_some_and(|h| h.json.is_some()) {
+        "Part of this token could not be read"
+    } else {
+        "This is not a readable token"
+    };
+    let mut out = format!("<div id=\"token-error\" class=\"token-error\" data-kind=\"{kind}\">");
+    out.push_str(&html::element("p", "error-title", title));
+    out.push_str("<ul>");
+    for error in &r.errors {
+        out.push_str(&html::element("li", "error-item", &error.to_string()));
     }
+    out.push_str("</ul></div>");
+    Some(out)
 }

@@ -5,26 +5,26 @@ use leptos::prelude::*;
 use super::html;
 use crate::jwt::Finding;
 
-/// `#findings`: one `li` per finding, with `data-id` and `data-severity`.
-/// The panel is hidden when there are none.
+/// The findings panel: `#findings` with one `li` per finding, carrying
+/// `data-id` and `data-severity`. Absent when there are none.
 #[component]
 pub fn FindingsList(
     /// Every finding, most severe first.
     #[prop(into)]
     findings: Signal<Vec<Finding>>,
 ) -> impl IntoView {
-    let none = move || findings.with(Vec::is_empty);
-    let items = move || findings.with(|f| findings_html(f));
-    view! {
-        <section class="panel findings-panel" aria-labelledby="findings-title" hidden=none>
-            <h2 id="findings-title" class="section-title">"Findings"</h2>
-            <ul id="findings" inner_html=items></ul>
-        </section>
-    }
+    let panel = move || findings.with(|f| panel_html(f));
+    view! { <div class="slot" inner_html=panel></div> }
 }
 
-fn findings_html(findings: &[Finding]) -> String {
-    let mut out = String::new();
+fn panel_html(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<section class=\"panel findings-panel\" aria-labelledby=\"findings-title\">\
+         <h2 id=\"findings-title\" class=\"section-title\">Findings</h2><ul id=\"findings\">",
+    );
     for f in findings {
         let severity = f.severity.as_str();
         out.push_str(&format!(
@@ -36,5 +36,6 @@ fn findings_html(findings: &[Finding]) -> String {
         out.push_str(&html::element("span", "finding-source", f.source));
         out.push_str("</li>");
     }
+    out.push_str("</ul></section>");
     out
 }

@@ -1,4 +1,5 @@
-//! `<JsonPanel/>`: a decoded header or payload as exact, coloured JSON.
+//! `<JsonPanel/>`: a decoded header or payload as exact, coloured JSON, or as
+//! a claims table.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,8 @@ use crate::jwt::{Part, Report, Section};
 const HIGHLIGHT_LIMIT: usize = 256 * 1024;
 
 /// The pretty JSON of one part (`#header-json` or `#payload-json`) with its
-/// decoded text one click away (open by default when it is not JSON).
+/// decoded text one click away (open when it is not JSON), and its claims
+/// table, shown instead of the JSON in the table view.
 #[component]
 pub fn JsonPanel(
     /// The decoded report, `None` for empty input.
@@ -18,9 +20,6 @@ pub fn JsonPanel(
     report: Signal<Option<Report>>,
     /// `Part::Header` or `Part::Payload`.
     part: Part,
-    /// Show the claims table instead of the JSON.
-    #[prop(into)]
-    table: Signal<bool>,
     /// Seconds since the epoch, ticking, for the table's relative times.
     #[prop(into)]
     now: Signal<i64>,
@@ -32,55 +31,53 @@ pub fn JsonPanel(
         Part::Header => ("Header", "header-json"),
         _ => ("Payload", "payload-json"),
     };
-    let has_json =
-        move || report.with(|r| section_of(r.as_ref(), part).is_some_and(|s| s.pretty.is_some()));
-    let has_text = move || report.with(|r| section_of(r.as_ref(), part).is_some());
-    let coloured = move || {
+    // Depends on the token only, so a selection in the JSON survives the clock.
+    let body = move || {
         report.with(|r| {
-            let pretty = section_of(r.as_ref(), part).and_then(|s| s.pretty.as_deref());
-            pretty
-                .map(|p| html::json(p, HIGHLIGHT_LIMIT))
+            r.as_ref()
+                .map(|r| body_html(r, part, id))
                 .unwrap_or_default()
-        })
-    };
-    let raw = move || {
-        report.with(|r| {
-            section_of(r.as_ref(), part)
-                .map(|s| s.text.clone())
-                .unwrap_or_default()
-        })
-    };
-    let note = move || {
-        report.with(|r| match r {
-            Some(r) if part == Part::Payload && r.segments.len() == 5 => {
-                "Encrypted (JWE): not readable without the recipient's key."
-            }
-            Some(_) if section_of(r.as_ref(), part).is_none() => {
-                "Could not be decoded: see the error."
-            }
-            _ => "",
         })
     };
     view! {
         <section class=format!("panel json-panel panel-{id}") aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
-            <p class="muted" hidden=move || note().is_empty()>{note}</p>
-            <pre id=id class="json" tabindex="0" hidden=move || !has_json() || table.get() inner_html=coloured></pre>
-            <div class="table-wrap" hidden=move || !has_json() || !table.get()>
+            <div class="json-view" inner_html=body></div>
+            <div class="table-wrap">
                 <ClaimsTable report=report part=part now=now local=local />
             </div>
-            <details class="raw" hidden=move || !has_text() prop:open=move || !has_json()>
-                <summary>"Decoded text, as in the token"</summary>
-                <pre class="raw-text">{raw}</pre>
-            </details>
         </section>
     }
 }
 
-fn section_of(report: Option<&Report>, part: Part) -> Option<&Section> {
-    let report = report?;
-    match part {
-        Part::Header => report.header.as_ref(),
-        _ => report.payload.as_ref(),
+fn body_html(r: &Report, part: Part, id: &str) -> String {
+    let section: Option<&Section> = match part {
+        Part::Header => r.header.as_ref(),
+        _ => r.payload.as_ref(),
+    };
+    let Some(section) = section else {
+        let note = if part == Part::Payload && r.segments.len() == 5 {
+            "Encrypted (JWE): not readable without the recipient's key."
+        } else {
+            "Could not be decoded: see the error."
+        };
+        return html::element("p", "muted", note);
+    };
+    let mut out = String::new();
+    if let Some(pretty) = &section.pretty {
+        out.push_str(&format!("<pre id=\"{id}\" class=\"json\" tabindex=\"0\">"));
+        out.push_str(&html::json(pretty, HIGHLIGHT_LIMIT));
+        out.push_str("</pre>");
     }
+    let open = if section.pretty.is_none() {
+        " open"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "<details class=\"raw\"{open}><summary>Decoded text, as in the token</summary><pre class=\"raw-text\">"
+    ));
+    html::push_escaped(&mut out, &section.text);
+    out.push_str("</pre></details>");
+    out
 }

@@ -8,36 +8,41 @@ use crate::jwt::{Error, Part, Removed, Report};
 /// Segments longer than this are shown cut, so a huge paste does not flood the page.
 const SHOWN_CHARS: usize = 2_000;
 
-/// The token echoed back in colour (`#token-echo`): header, payload, signature,
-/// with a character that is not base64url marked.
+/// What cleaning removed (`#cleaning-note`) and the token echoed back in
+/// colour (`#token-echo`), with a character that is not base64url marked.
 #[component]
 pub fn SegmentView(
     /// The decoded report, `None` for empty input.
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let echo = move || report.with(|r| r.as_ref().map(echo_html).unwrap_or_default());
-    let removed = move || {
-        report.with(|r| {
-            let removed = &r.as_ref()?.cleaned.removed;
-            (!removed.is_empty()).then(|| {
-                let list: Vec<String> = removed.iter().map(Removed::to_string).collect();
-                format!("Removed before decoding: {}.", list.join(", "))
-            })
-        })
-    };
-    view! {
-        <p id="cleaning-note" class="cleaning-note" aria-live="polite" hidden=move || removed().is_none()>
-            {move || removed().unwrap_or_default()}
-        </p>
-        <div
-            id="token-echo"
-            class="token-echo"
-            aria-label="Token, coloured by segment"
-            hidden=move || report.with(|r| r.as_ref().is_none_or(|r| r.segments.is_empty()))
-            inner_html=echo
-        ></div>
+    let shown = move || report.with(|r| r.as_ref().map(shown_html).unwrap_or_default());
+    view! { <div class="slot" aria-live="polite" inner_html=shown></div> }
+}
+
+/// The cleaning note (`#cleaning-note`) and the coloured token (`#token-echo`).
+fn shown_html(report: &Report) -> String {
+    let mut out = String::new();
+    if !report.cleaned.removed.is_empty() {
+        let list: Vec<String> = report
+            .cleaned
+            .removed
+            .iter()
+            .map(Removed::to_string)
+            .collect();
+        out.push_str("<p id=\"cleaning-note\" class=\"cleaning-note\">");
+        html::push_escaped(
+            &mut out,
+            &format!("Removed before decoding: {}.", list.join(", ")),
+        );
+        out.push_str("</p>");
     }
+    if !report.segments.is_empty() {
+        out.push_str("<div id=\"token-echo\" class=\"token-echo\" aria-label=\"Token, coloured by segment\">");
+        out.push_str(&echo_html(report));
+        out.push_str("</div>");
+    }
+    out
 }
 
 /// The coloured token as HTML.

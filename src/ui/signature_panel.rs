@@ -9,21 +9,23 @@ use crate::jwt::Report;
 const SHOWN_BYTES: usize = 1_024;
 
 /// The signature as base64url and hex, with its length judged against `alg`.
-/// Hidden when the token has no decodable signature segment.
+/// Absent when the token has no decodable signature segment.
 #[component]
 pub fn SignaturePanel(
     /// The decoded report, `None` for empty input.
     #[prop(into)]
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
-    let facts = move || report.with(|r| r.as_ref().and_then(facts_html).unwrap_or_default());
-    let absent = move || report.with(|r| r.as_ref().is_none_or(|r| r.signature.is_none()));
-    view! {
-        <section class="panel signature-panel" aria-labelledby="signature-title" hidden=absent>
-            <h2 id="signature-title" class="section-title">"Signature"</h2>
-            <dl class="signature-facts" inner_html=facts></dl>
-        </section>
-    }
+    let panel = move || report.with(|r| r.as_ref().and_then(panel_html).unwrap_or_default());
+    view! { <div class="slot" inner_html=panel></div> }
+}
+
+fn panel_html(r: &Report) -> Option<String> {
+    Some(format!(
+        "<section class=\"panel signature-panel\" aria-labelledby=\"signature-title\">\
+         <h2 id=\"signature-title\" class=\"section-title\">Signature</h2><dl class=\"signature-facts\">{}</dl></section>",
+        facts_html(r)?
+    ))
 }
 
 fn facts_html(r: &Report) -> Option<String> {

@@ -18,34 +18,28 @@ pub fn TimeClaims(
     #[prop(into)]
     now: Signal<i64>,
 ) -> impl IntoView {
-    let status = move || report.with(|r| r.as_ref().and_then(|r| r.status(now.get(), 0)));
-    let sentence = move || {
+    let panel = move || {
         report.with(|r| {
             r.as_ref()
-                .map(|r| status_sentence(r, now.get()))
+                .map(|r| panel_html(r, now.get()))
                 .unwrap_or_default()
         })
     };
-    let rows = move || {
-        report.with(|r| {
-            r.as_ref()
-                .map(|r| rows_html(r, now.get()))
-                .unwrap_or_default()
-        })
+    view! { <div class="slot" inner_html=panel></div> }
+}
+
+fn panel_html(r: &Report, now: i64) -> String {
+    let Some(status) = r.status(now, 0) else {
+        return String::new();
     };
-    view! {
-        <section class="panel time-panel" aria-label="Validity" hidden=move || status().is_none()>
-            <p
-                id="token-status"
-                class="token-status"
-                data-state=move || status().map_or("no-exp", TokenStatus::as_str)
-                role="status"
-            >
-                {sentence}
-            </p>
-            <table class="time-claims" inner_html=rows></table>
-        </section>
-    }
+    format!(
+        "<section class=\"panel time-panel\" aria-label=\"Validity\">\
+         <p id=\"token-status\" class=\"token-status\" data-state=\"{}\">{}</p>\
+         <table class=\"time-claims\">{}</table></section>",
+        status.as_str(),
+        html::escape(&status_sentence(r, now)),
+        rows_html(r, now)
+    )
 }
 
 /// "Expired 3 h ago", "Valid now: expires in 14 min", …

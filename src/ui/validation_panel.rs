@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::html;
-use crate::jwt::{Outcome, Validation};
+use crate::jwt::{Outcome, Validation, Verdict};
 
 /// Inputs for expected issuer, audiences, leeway and an optional "now", and
 /// `#validation` with one `li` per check (`data-check`, `data-result`) and
@@ -22,39 +22,10 @@ pub fn ValidationPanel(
     /// Called with the "now" override as typed (`datetime-local`; empty for the clock).
     on_now: Callback<String>,
 ) -> impl IntoView {
-    let checks = move || {
-        validation.with(|v| {
-            let Some(v) = v else { return String::new() };
-            let mut out = String::new();
-            for c in &v.checks {
-                let mark = match c.outcome {
-                    Outcome::Pass => "✓",
-                    Outcome::Fail => "✗",
-                    Outcome::Skipped => "–",
-                };
-                out.push_str(&format!(
-                    "<li class=\"check\" data-check=\"{}\" data-result=\"{}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span><code>{}</code> ",
-                    c.id,
-                    c.outcome.as_str(),
-                    c.id
-                ));
-                out.push_str(&html::element("span", "result", c.outcome.as_str()));
-                out.push_str(&html::element("span", "reason", &c.reason));
-                out.push_str("</li>");
-            }
-            out
-        })
-    };
-    let verdict =
-        move || validation.with(|v| v.as_ref().map_or("unverified", |v| v.verdict.as_str()));
-    let verdict_text = move || match verdict() {
-        "valid" => "Valid: every check passed, the signature included.",
-        "invalid" => "Invalid: a library with these settings would reject this token.",
-        _ => "Not fully validated: nothing failed, but the signature was not verified.",
-    };
+    let results = move || validation.with(|v| v.as_ref().map(results_html).unwrap_or_default());
     let typed = |callback: Callback<String>| move |ev| callback.run(event_target_value(&ev));
     view! {
-        <section class="panel validation-panel" aria-labelledby="validation-title" hidden=move || validation.with(Option::is_none)>
+        <section class="panel validation-panel needs-token" aria-labelledby="validation-title">
             <h2 id="validation-title" class="section-title">"Validate"</h2>
             <div class="validation-form">
                 <label>"Expected issuer (iss)"
@@ -70,8 +41,38 @@ pub fn ValidationPanel(
                     <input id="now-override" type="datetime-local" step="1" on:input=typed(on_now) />
                 </label>
             </div>
-            <p id="validation-verdict" class="verdict" data-verdict=verdict role="status" aria-live="polite">{verdict_text}</p>
-            <ul id="validation" class="checks" inner_html=checks></ul>
+            <div class="slot" aria-live="polite" inner_html=results></div>
         </section>
     }
+}
+
+/// The verdict (`#validation-verdict`) and one `li` per check (`#validation`).
+fn results_html(v: &Validation) -> String {
+    let verdict = v.verdict.as_str();
+    let sentence = match v.verdict {
+        Verdict::Valid => "Valid: every check passed, the signature included.",
+        Verdict::Invalid => "Invalid: a library with these settings would reject this token.",
+        Verdict::Unverified => {
+            "Not fully validated: nothing failed, but the signature was not verified."
+        }
+    };
+    let mut out = format!(
+        "<p id=\"validation-verdict\" class=\"verdict\" data-verdict=\"{verdict}\">{sentence}</p><ul id=\"validation\" class=\"checks\">"
+    );
+    for c in &v.checks {
+        let mark = match c.outcome {
+            Outcome::Pass => "✓",
+            Outcome::Fail => "✗",
+            Outcome::Skipped => "–",
+        };
+        let result = c.outcome.as_str();
+        out.push_str(&format!(
+            "<li class=\"check\" data-check=\"{id}\" data-result=\"{result}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span><code>{id}</code> <span class=\"result\">{result}</span>",
+            id = c.id
+        ));
+        out.push_str(&html::element("span", "reason", &c.reason));
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
 }

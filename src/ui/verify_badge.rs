@@ -2,39 +2,33 @@
 
 use leptos::prelude::*;
 
+use super::html;
 use crate::jwt::SignatureStatus;
 
 /// `#signature-status`, whose `data-state` is `valid`, `invalid`,
-/// `unverified`, `unsigned` or `unsupported`. Hidden for empty input.
+/// `unverified`, `unsigned` or `unsupported`; absent for empty input.
 #[component]
 pub fn VerifyBadge(
     /// The outcome, `None` for empty input.
     #[prop(into)]
     status: Signal<Option<SignatureStatus>>,
 ) -> impl IntoView {
-    let state = move || status.with(|s| s.as_ref().map_or("unverified", SignatureStatus::as_str));
-    let label = move || {
-        status.with(|s| match s {
-            Some(SignatureStatus::Valid { .. }) => "Signature verified",
-            Some(SignatureStatus::Invalid { .. }) => "Invalid signature",
-            Some(SignatureStatus::Unsigned) => "Unsigned token",
-            Some(SignatureStatus::Unsupported { .. }) => "Algorithm not supported",
-            Some(SignatureStatus::Unverified { .. }) | None => "Signature not checked",
-        })
+    let badge = move || status.with(|s| s.as_ref().map(badge_html).unwrap_or_default());
+    view! { <div class="slot" aria-live="polite" inner_html=badge></div> }
+}
+
+fn badge_html(status: &SignatureStatus) -> String {
+    let label = match status {
+        SignatureStatus::Valid { .. } => "Signature verified",
+        SignatureStatus::Invalid { .. } => "Invalid signature",
+        SignatureStatus::Unsigned => "Unsigned token",
+        SignatureStatus::Unsupported { .. } => "Algorithm not supported",
+        SignatureStatus::Unverified { .. } => "Signature not checked",
     };
-    let detail =
-        move || status.with(|s| s.as_ref().map(SignatureStatus::message).unwrap_or_default());
-    view! {
-        <div
-            id="signature-status"
-            class="badge"
-            data-state=state
-            role="status"
-            aria-live="polite"
-            hidden=move || status.with(Option::is_none)
-        >
-            <span class="badge-label">{label}</span>
-            <span class="badge-detail">{detail}</span>
-        </div>
-    }
+    format!(
+        "<div id=\"signature-status\" class=\"badge\" data-state=\"{}\" role=\"status\">{}{}</div>",
+        status.as_str(),
+        html::element("span", "badge-label", label),
+        html::element("span", "badge-detail", &status.message())
+    )
 }

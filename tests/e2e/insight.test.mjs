@@ -138,7 +138,7 @@ test("a key that verifies only as base64url says so", async () => {
 test("the claims table explains every claim and marks private ones", async () => {
   const { page, context } = await app.open();
   await paste(page, hs('{"alg":"HS384","typ":"JWT"}', `{"iss":"i","tenant_plan":"gold","exp":${now() + 600}}`, SECRET, "sha384"));
-  await page.click("#view-table");
+  await page.click(`label[for="view-table"]`);
   assert.ok(!(await page.locator("#payload-json").isVisible()));
   const alg = page.locator('.panel-header-json tr[data-claim="alg"]');
   assert.match(await alg.textContent(), /HMAC using SHA-384/);
@@ -148,7 +148,7 @@ test("the claims table explains every claim and marks private ones", async () =>
   assert.match(utc, /Z \(in (9|10) min\)/);
   await page.locator("#local-times").check();
   assert.notEqual(await page.locator('.panel-payload-json tr[data-claim="exp"] .value-note').textContent(), utc);
-  await page.click("#view-json");
+  await page.click(`label[for="view-json"]`);
   assert.ok(await page.locator("#payload-json").isVisible());
   await context.close();
 });
