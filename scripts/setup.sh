@@ -49,8 +49,8 @@ want_test() {
     $SUDO apt-get update
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
   fi
-  if ! (cd tests/e2e && npm ls playwright-core >/dev/null 2>&1); then
-    say "installing playwright-core (npm), which drives the system Chromium"
+  if ! (cd tests/e2e && npm ls >/dev/null 2>&1); then
+    say "installing playwright-core (drives the system Chromium) and jose (npm)"
     (cd tests/e2e && npm ci --no-audit --no-fund)
   fi
 }

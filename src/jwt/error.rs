@@ -87,6 +87,8 @@ pub enum Error {
         encoding: &'static str,
         length: usize,
     },
+    /// Signing with HMAC was asked for without a secret.
+    SecretMissing,
 }
 
 /// Why a JSON text was rejected, with the position kept in [`Error::Json`].
@@ -163,7 +165,7 @@ impl Error {
             Error::Utf8 { .. } => "utf8",
             Error::Json { .. } => "json",
             Error::NotObject { .. } => "not-object",
-            Error::Secret { .. } | Error::SecretLength { .. } => "secret",
+            Error::Secret { .. } | Error::SecretLength { .. } | Error::SecretMissing => "secret",
         }
     }
 
@@ -249,6 +251,9 @@ impl fmt::Display for Error {
             ),
             Error::SecretLength { encoding, length } => {
                 write!(f, "secret: {length} characters cannot be {encoding}")
+            }
+            Error::SecretMissing => {
+                f.write_str("secret: enter a secret to sign with, or generate one")
             }
         }
     }

@@ -7,6 +7,7 @@
 //! other parsers would silently change.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::error::JsonReason;
 
@@ -191,6 +192,100 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
         None => Ok(value),
         Some(c) => Err(parser.error(JsonReason::Trailing(c))),
     }
+}
+
+/// Top-level object members, each with the byte range of its value.
+pub type MemberSpans = Vec<(String, Range<usize>)>;
+
+/// The top-level members of an object text, each with the byte range of its
+/// value, and the position of the closing brace: what [`set_member`] edits.
+///
+/// # Errors
+///
+/// The first place where the text stops being JSON, or `Unexpected` at the
+/// start when it is not an object.
+pub fn member_spans(text: &str) -> Result<(MemberSpans, usize), ParseError> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    parser.skip_whitespace();
+    if parser.peek() != Some(b'{') {
+        return Err(parser.unexpected());
+    }
+    parser.pos += 1;
+    let mut members = Vec::new();
+    loop {
+        parser.skip_whitespace();
+        if members.is_empty() && parser.peek() == Some(b'}') {
+            break;
+        }
+        if parser.peek() != Some(b'"') {
+            return Err(parser.unexpected());
+        }
+        let key = parser.string()?;
+        parser.skip_whitespace();
+        parser.expect(b':')?;
+        parser.skip_whitespace();
+        let start = parser.pos;
+        parser.value(1)?;
+        members.push((key, start..parser.pos));
+        parser.skip_whitespace();
+        match parser.peek() {
+            Some(b',') => parser.pos += 1,
+            Some(b'}') => break,
+            _ => return Err(parser.unexpected()),
+        }
+    }
+    let close = parser.pos;
+    parser.pos += 1;
+    parser.skip_whitespace();
+    match parser.peek_char() {
+        None => Ok((members, close)),
+        Some(c) => Err(parser.error(JsonReason::Trailing(c))),
+    }
+}
+
+/// Sets the top-level member `key` of an object text to the JSON `value`,
+/// changing nothing else: the value of an existing member (its last copy) is
+/// replaced in place, and a new member is added at the end in the text's own
+/// style (one line, or indented like the others). `None` when the text is not
+/// a JSON object.
+pub fn set_member(text: &str, key: &str, value: &str) -> Option<String> {
+    let (members, close) = member_spans(text).ok()?;
+    if let Some((_, range)) = members.iter().rev().find(|(k, _)| k == key) {
+        return Some(format!(
+            "{}{value}{}",
+            text.get(..range.start)?,
+            text.get(range.end..)?
+        ));
+    }
+    let mut name = String::new();
+    write_string(&mut name, key);
+    let Some((_, last)) = members.last() else {
+        let inner = text.get(..close)?.trim_end();
+        return Some(format!("{inner}{name}: {value}{}", text.get(close..)?));
+    };
+    // Indent like the last member when the object spans lines.
+    let before_last = text.get(..last.start)?;
+    let line_start = before_last.rfind('\n').map(|i| i + 1);
+    let member = match line_start {
+        Some(start) => {
+            let indent: String = text
+                .get(start..)?
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            format!(",\n{indent}{name}: {value}")
+        }
+        None => format!(",{name}:{value}"),
+    };
+    Some(format!(
+        "{}{member}{}",
+        text.get(..last.end)?,
+        text.get(last.end..)?
+    ))
 }
 
 struct Parser<'a> {

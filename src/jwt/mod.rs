@@ -22,6 +22,7 @@
 
 pub mod base64url;
 pub mod claims;
+mod encode;
 mod error;
 mod findings;
 mod header;
@@ -33,6 +34,7 @@ mod token;
 mod validation;
 mod verify;
 
+pub use encode::{Preset, SignAlg, check_object, encode, preset};
 pub use error::{Error, JsonReason, Part};
 pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};

@@ -5,11 +5,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::browser;
+use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
 use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
+use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
@@ -18,8 +20,8 @@ use super::verify_badge::VerifyBadge;
 use super::view_options::ViewOptions;
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::{
-    self, AlgChoice, Expectations, HmacAlg, Part, Secret, SecretEncoding, SignatureStatus,
-    split_list,
+    self, Alg, AlgChoice, Expectations, HmacAlg, Part, Secret, SecretEncoding, SignAlg,
+    SignatureStatus, split_list,
 };
 
 /// The secret the example token is signed with; shown in the page when the
@@ -111,6 +113,41 @@ pub fn App() -> impl IntoView {
         encoding.set(SecretEncoding::Utf8);
         alg_choice.set(AlgChoice::FromToken);
     };
+    let encoder = EncoderState::new(now.get_untracked());
+    let encode_mode = RwSignal::new(false);
+    let edit = move || {
+        report.with_untracked(|r| {
+            let Some(r) = r.as_ref() else { return };
+            if let Some(h) = &r.header {
+                encoder.header.set(h.text.clone());
+            }
+            if let Some(p) = &r.payload {
+                encoder.payload.set(p.text.clone());
+            }
+            match r.alg() {
+                Some(Alg::Hmac(alg)) => encoder.alg.set(SignAlg::Hmac(alg)),
+                Some(Alg::None) => encoder.alg.set(SignAlg::None),
+                _ => {}
+            }
+        });
+        encoder.secret.set(secret.get_untracked());
+        encoder.encoding.set(encoding.get_untracked());
+        encode_mode.set(true);
+    };
+    let decode_from_encoder = move |text: String| {
+        token.set(text);
+        secret.set(encoder.secret.get_untracked());
+        encoding.set(encoder.encoding.get_untracked());
+        alg_choice.set(AlgChoice::FromToken);
+        encode_mode.set(false);
+    };
+    let cleaned = Signal::derive(move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| r.cleaned.token.clone())
+                .unwrap_or_default()
+        })
+    });
     let clear = move || {
         token.set(String::new());
         secret.set(String::new());
@@ -124,17 +161,28 @@ pub fn App() -> impl IntoView {
                 "Decode, inspect and verify JSON Web Tokens. "
                 <strong>"Nothing you paste leaves this page."</strong>
             </p>
+            <div class="mode-switch" role="radiogroup" aria-label="Mode">
+                <input id="mode-decode" type="radio" name="mode" prop:checked=move || !encode_mode.get() on:change=move |_| encode_mode.set(false) />
+                <label for="mode-decode">"Decode"</label>
+                <input id="mode-encode" type="radio" name="mode" prop:checked=move || encode_mode.get() on:change=move |_| encode_mode.set(true) />
+                <label for="mode-encode">"Encode"</label>
+            </div>
         </header>
-        <main class="workspace" class:is-empty=move || report.with(Option::is_none)>
+        <div class="workspace encoder" hidden=move || !encode_mode.get()>
+            <Encoder state=encoder now=now on_decode=Callback::new(decode_from_encoder) />
+        </div>
+        <main class="workspace" class:is-empty=move || report.with(Option::is_none) hidden=move || encode_mode.get()>
             <section class="column encoded" aria-label="Encoded token">
                 <TokenInput
                     value=token
                     on_input=Callback::new(move |text| token.set(text))
                     on_example=Callback::new(move |()| load_example())
                     on_clear=Callback::new(move |()| clear())
+                    on_edit=Callback::new(move |()| edit())
                 />
                 <SegmentView report=report />
                 <ErrorBanner report=report />
+                <ShareLink token=cleaned />
                 <SecretForm
                     secret=secret
                     encoding=encoding

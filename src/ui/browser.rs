@@ -45,3 +45,33 @@ pub fn parse_local_datetime(text: &str) -> Option<i64> {
     let ms = js_sys::Date::parse(text);
     ms.is_finite().then(|| (ms / 1000.0).floor() as i64)
 }
+
+/// `len` bytes from the browser's CSPRNG (`crypto.getRandomValues`).
+pub fn random_bytes(len: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; len];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        // A failure leaves zeros, which the caller never uses as a key: it
+        // happens only without a CSPRNG, where the page cannot run anyway.
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// Copies `text` to the clipboard; resolves without waiting.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// This page's address without its fragment, followed by `#token=` and the token.
+pub fn share_link(token: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .map(|l| {
+            let href = l.href().unwrap_or_default();
+            href.split('#').next().unwrap_or_default().to_owned()
+        })
+        .unwrap_or_default();
+    format!("{base}#token={token}")
+}

@@ -6,12 +6,15 @@
 mod app;
 mod browser;
 mod claims_table;
+mod copy_button;
+mod encoder;
 mod error_banner;
 mod findings_list;
 pub mod html;
 mod json_panel;
 mod secret_form;
 mod segment_view;
+mod share_link;
 mod signature_panel;
 mod time_claims;
 mod token_input;

@@ -14,6 +14,8 @@ pub fn TokenInput(
     on_example: Callback<()>,
     /// Called when the user clears the input.
     on_clear: Callback<()>,
+    /// Called when the user wants to edit and re-sign the token.
+    on_edit: Callback<()>,
 ) -> impl IntoView {
     let edited = move |ev| on_input.run(event_target_value(&ev));
     view! {
@@ -23,6 +25,9 @@ pub fn TokenInput(
                 <div class="buttons">
                     <button id="example-button" type="button" on:click=move |_| on_example.run(())>
                         "Example"
+                    </button>
+                    <button id="edit-token" type="button" on:click=move |_| on_edit.run(())>
+                        "Edit & sign"
                     </button>
                     <button id="clear-button" type="button" on:click=move |_| on_clear.run(())>
                         "Clear"

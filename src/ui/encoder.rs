@@ -1,0 +1,220 @@
+//! `<Encoder/>`: build a token from header and payload text, or re-sign a pasted one.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::copy_button::CopyButton;
+use super::html;
+use crate::jwt::base64url;
+use crate::jwt::json::set_member;
+use crate::jwt::{self, Error, Json, Part, Preset, Secret, SecretEncoding, SignAlg};
+
+/// What the encoder edits. `App` owns it so that "Edit this token" can fill it.
+#[derive(Clone, Copy)]
+pub struct EncoderState {
+    /// Header JSON, exactly as typed.
+    pub header: RwSignal<String>,
+    /// Payload JSON, exactly as typed.
+    pub payload: RwSignal<String>,
+    /// The algorithm to sign with.
+    pub alg: RwSignal<SignAlg>,
+    /// The secret as typed.
+    pub secret: RwSignal<String>,
+    /// How the typed secret becomes bytes.
+    pub encoding: RwSignal<SecretEncoding>,
+}
+
+impl EncoderState {
+    /// An access-token preset issued at `now`, with no secret yet.
+    pub fn new(now: i64) -> EncoderState {
+        let (header, payload) = jwt::preset(Preset::Access, now, &random_id());
+        EncoderState {
+            header: RwSignal::new(header),
+            payload: RwSignal::new(payload),
+            alg: RwSignal::new(SignAlg::Hmac(jwt::HmacAlg::Hs256)),
+            secret: RwSignal::new(String::new()),
+            encoding: RwSignal::new(SecretEncoding::Utf8),
+        }
+    }
+}
+
+/// 128 random bits as hex, for `jti` and `nonce`.
+fn random_id() -> String {
+    browser::random_bytes(16)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The encoder: `#encoder-header`, `#encoder-payload`, `#encoder-alg`,
+/// `#encoder-secret`, `#encoder-secret-encoding`, the token in
+/// `#encoder-output` and what stops it in `#encoder-error`.
+#[component]
+pub fn Encoder(
+    /// What is being edited.
+    state: EncoderState,
+    /// Seconds since the epoch, for presets and time buttons.
+    #[prop(into)]
+    now: Signal<i64>,
+    /// Called with the token when the user asks to decode it.
+    on_decode: Callback<String>,
+) -> impl IntoView {
+    let EncoderState {
+        header,
+        payload,
+        alg,
+        secret,
+        encoding,
+    } = state;
+    let output = Memo::new(move |_| {
+        let typed = secret.read();
+        let key = match alg.get() {
+            SignAlg::Hmac(_) if !typed.is_empty() => Some(Secret::decode(&typed, encoding.get())),
+            _ => None,
+        };
+        let key = key.transpose()?;
+        jwt::encode(&header.read(), &payload.read(), alg.get(), key.as_ref())
+    });
+    let token = Signal::derive(move || output.get().unwrap_or_default());
+
+    let load_preset = move |which: Preset| {
+        let (h, p) = jwt::preset(which, now.get_untracked(), &random_id());
+        header.set(h);
+        payload.set(p);
+        alg.set(SignAlg::Hmac(jwt::HmacAlg::Hs256));
+    };
+    let set_time = move |claim: &'static str, offset: i64| {
+        let value = (now.get_untracked() + offset).to_string();
+        payload.update(|p| {
+            if let Some(edited) = set_member(p, claim, &value) {
+                *p = edited;
+            }
+        });
+    };
+    let choose_alg = move |ev| {
+        if let Some(choice) = SignAlg::from_name(&event_target_value(&ev)) {
+            alg.set(choice);
+            header.update(|h| {
+                if let Some(edited) = set_member(h, "alg", &format!("\"{}\"", choice.name())) {
+                    *h = edited;
+                }
+            });
+        }
+    };
+    let generate = move |bytes: usize| {
+        secret.set(base64url::encode(&browser::random_bytes(bytes)));
+        encoding.set(SecretEncoding::Base64Url);
+    };
+
+    let alg_options = SignAlg::ALL
+        .map(|a| {
+            let label = if a == SignAlg::None {
+                "none (unsigned: unsafe)"
+            } else {
+                a.name()
+            };
+            view! { <option value=a.name() selected=move || alg.get() == a>{label}</option> }
+        })
+        .collect_view();
+    let encoding_options = SecretEncoding::ALL
+        .map(|e| view! { <option value=e.id() selected=move || encoding.get() == e>{e.label()}</option> })
+        .collect_view();
+
+    view! {
+        <section class="column">
+            <div class="panel editor panel-header-json">
+                <label for="encoder-header" class="section-title">"Header"</label>
+                <textarea id="encoder-header" rows="5" spellcheck="false" prop:value=header on:input=move |ev| header.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="panel editor panel-payload-json">
+                <div class="section-head">
+                    <label for="encoder-payload" class="section-title">"Payload"</label>
+                    <div class="buttons">
+                        <button id="preset-access" type="button" on:click=move |_| load_preset(Preset::Access)>"Access token"</button>
+                        <button id="preset-refresh" type="button" on:click=move |_| load_preset(Preset::Refresh)>"Refresh token"</button>
+                        <button id="preset-id" type="button" on:click=move |_| load_preset(Preset::Id)>"ID token"</button>
+                    </div>
+                </div>
+                <textarea id="encoder-payload" rows="13" spellcheck="false" prop:value=payload on:input=move |ev| payload.set(event_target_value(&ev))></textarea>
+                <div class="buttons time-buttons">
+                    <button id="set-iat-now" type="button" on:click=move |_| set_time("iat", 0)>"iat = now"</button>
+                    <button id="set-exp-15m" type="button" on:click=move |_| set_time("exp", 15 * 60)>"exp = +15 min"</button>
+                    <button id="set-exp-1h" type="button" on:click=move |_| set_time("exp", 3600)>"exp = +1 h"</button>
+                    <button id="set-exp-7d" type="button" on:click=move |_| set_time("exp", 7 * 86_400)>"exp = +7 d"</button>
+                </div>
+            </div>
+        </section>
+        <section class="column">
+            <fieldset class="secret-form">
+                <legend class="section-title">"Sign"</legend>
+                <label>"Algorithm"
+                    <select id="encoder-alg" on:change=choose_alg>{alg_options}</select>
+                </label>
+                <label for="encoder-secret">"Secret"</label>
+                <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
+                <div class="form-row">
+                    <label>"Secret encoding"
+                        <select id="encoder-secret-encoding" on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
+                    </label>
+                    <div class="buttons generate">
+                        <button id="generate-256" type="button" on:click=move |_| generate(32)>"Random 256-bit"</button>
+                        <button id="generate-384" type="button" on:click=move |_| generate(48)>"384"</button>
+                        <button id="generate-512" type="button" on:click=move |_| generate(64)>"512"</button>
+                    </div>
+                </div>
+            </fieldset>
+            <div class="panel">
+                <h2 class="section-title">"Token"</h2>
+                <div class="slot" aria-live="polite" inner_html=move || output.with(output_html)></div>
+                <div class="slot" inner_html=move || alg_warning(&header.read(), alg.get())></div>
+                <div class="buttons copy-row">
+                    <CopyButton id="copy-token" label="Copy token" text=token />
+                    <CopyButton id="copy-header" label="Copy header" text=header />
+                    <CopyButton id="copy-payload" label="Copy payload" text=payload />
+                    <CopyButton id="copy-secret" label="Copy secret" text=secret />
+                    <button id="decode-this" type="button" on:click=move |_| on_decode.run(token.get_untracked())>"Decode this token"</button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The coloured token (`#encoder-output`), or why there is none (`#encoder-error`).
+fn output_html(output: &Result<String, Error>) -> String {
+    match output {
+        Ok(token) => {
+            let mut out = String::from("<div id=\"encoder-output\" class=\"token-echo\">");
+            for (i, segment) in token.split('.').enumerate() {
+                let class = ["seg-header", "seg-payload", "seg-signature"]
+                    .get(i)
+                    .copied()
+                    .unwrap_or("seg-other");
+                if i > 0 {
+                    out.push_str("<span class=\"seg-dot\">.</span>");
+                }
+                out.push_str(&html::element("span", class, segment));
+            }
+            out.push_str("</div>");
+            out
+        }
+        Err(e) => format!(
+            "<div id=\"encoder-error\" class=\"token-error\" data-kind=\"{}\">{}</div>",
+            e.kind(),
+            html::escape(&e.to_string())
+        ),
+    }
+}
+
+/// A warning when the header's `alg` is not the algorithm the token is signed with.
+fn alg_warning(header: &str, alg: SignAlg) -> String {
+    let said = jwt::check_object(Part::Header, header)
+        .ok()
+        .and_then(|h| h.get("alg").and_then(Json::as_str).map(str::to_owned));
+    let text = match said {
+        _ if alg == SignAlg::None => "alg none: this token has no signature, and anyone can forge one like it. Use it only to test that servers reject it.".to_owned(),
+        Some(said) if said == alg.name() => return String::new(),
+        Some(said) => format!("The header says alg {said}, but the token is signed with {}.", alg.name()),
+        None => format!("The header has no alg, but the token is signed with {}.", alg.name()),
+    };
+    html::element("p", "encoder-warning", &text)
+}
