@@ -106,6 +106,30 @@ pub fn Encoder(
         encoding.set(SecretEncoding::Base64Url);
     };
 
+    // One listener for every button of the encoder, dispatched on the
+    // button's id: each listener is a closure type of its own in the wasm.
+    let clicked = move |ev: leptos::ev::MouseEvent| {
+        let id = event_target::<web_sys::Element>(&ev)
+            .closest("button")
+            .ok()
+            .flatten()
+            .map(|b| b.id())
+            .unwrap_or_default();
+        match id.as_str() {
+            "preset-access" => load_preset(Preset::Access),
+            "preset-refresh" => load_preset(Preset::Refresh),
+            "preset-id" => load_preset(Preset::Id),
+            "set-iat-now" => set_time("iat", 0),
+            "set-exp-15m" => set_time("exp", 15 * 60),
+            "set-exp-1h" => set_time("exp", 3600),
+            "set-exp-7d" => set_time("exp", 7 * 86_400),
+            "generate-256" => generate(32),
+            "generate-384" => generate(48),
+            "generate-512" => generate(64),
+            "decode-this" => on_decode.run(token.get_untracked()),
+            _ => {}
+        }
+    };
     let alg_options = SignAlg::ALL
         .map(|a| {
             let label = if a == SignAlg::None {
@@ -113,15 +137,15 @@ pub fn Encoder(
             } else {
                 a.name()
             };
-            view! { <option value=a.name() selected=move || alg.get() == a>{label}</option> }
+            view! { <option value=a.name()>{label}</option> }
         })
         .collect_view();
     let encoding_options = SecretEncoding::ALL
-        .map(|e| view! { <option value=e.id() selected=move || encoding.get() == e>{e.label()}</option> })
+        .map(|e| view! { <option value=e.id()>{e.label()}</option> })
         .collect_view();
 
     view! {
-        <section class="column">
+        <section class="column" on:click=clicked>
             <div class="panel editor panel-header-json">
                 <label for="encoder-header" class="section-title">"Header"</label>
                 <textarea id="encoder-header" rows="5" spellcheck="false" prop:value=header on:input=move |ev| header.set(event_target_value(&ev))></textarea>
@@ -130,36 +154,36 @@ pub fn Encoder(
                 <div class="section-head">
                     <label for="encoder-payload" class="section-title">"Payload"</label>
                     <div class="buttons">
-                        <button id="preset-access" type="button" on:click=move |_| load_preset(Preset::Access)>"Access token"</button>
-                        <button id="preset-refresh" type="button" on:click=move |_| load_preset(Preset::Refresh)>"Refresh token"</button>
-                        <button id="preset-id" type="button" on:click=move |_| load_preset(Preset::Id)>"ID token"</button>
+                        <button id="preset-access" type="button">"Access token"</button>
+                        <button id="preset-refresh" type="button">"Refresh token"</button>
+                        <button id="preset-id" type="button">"ID token"</button>
                     </div>
                 </div>
                 <textarea id="encoder-payload" rows="13" spellcheck="false" prop:value=payload on:input=move |ev| payload.set(event_target_value(&ev))></textarea>
                 <div class="buttons time-buttons">
-                    <button id="set-iat-now" type="button" on:click=move |_| set_time("iat", 0)>"iat = now"</button>
-                    <button id="set-exp-15m" type="button" on:click=move |_| set_time("exp", 15 * 60)>"exp = +15 min"</button>
-                    <button id="set-exp-1h" type="button" on:click=move |_| set_time("exp", 3600)>"exp = +1 h"</button>
-                    <button id="set-exp-7d" type="button" on:click=move |_| set_time("exp", 7 * 86_400)>"exp = +7 d"</button>
+                    <button id="set-iat-now" type="button">"iat = now"</button>
+                    <button id="set-exp-15m" type="button">"exp = +15 min"</button>
+                    <button id="set-exp-1h" type="button">"exp = +1 h"</button>
+                    <button id="set-exp-7d" type="button">"exp = +7 d"</button>
                 </div>
             </div>
         </section>
-        <section class="column">
+        <section class="column" on:click=clicked>
             <fieldset class="secret-form">
                 <legend class="section-title">"Sign"</legend>
                 <label>"Algorithm"
-                    <select id="encoder-alg" on:change=choose_alg>{alg_options}</select>
+                    <select id="encoder-alg" prop:value=move || alg.get().name() on:change=choose_alg>{alg_options}</select>
                 </label>
                 <label for="encoder-secret">"Secret"</label>
                 <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
                 <div class="form-row">
                     <label>"Secret encoding"
-                        <select id="encoder-secret-encoding" on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
+                        <select id="encoder-secret-encoding" prop:value=move || encoding.get().id() on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
                     </label>
                     <div class="buttons generate">
-                        <button id="generate-256" type="button" on:click=move |_| generate(32)>"Random 256-bit"</button>
-                        <button id="generate-384" type="button" on:click=move |_| generate(48)>"384"</button>
-                        <button id="generate-512" type="button" on:click=move |_| generate(64)>"512"</button>
+                        <button id="generate-256" type="button">"Random 256-bit"</button>
+                        <button id="generate-384" type="button">"384"</button>
+                        <button id="generate-512" type="button">"512"</button>
                     </div>
                 </div>
             </fieldset>
@@ -172,7 +196,7 @@ pub fn Encoder(
                     <CopyButton id="copy-header" label="Copy header" text=header />
                     <CopyButton id="copy-payload" label="Copy payload" text=payload />
                     <CopyButton id="copy-secret" label="Copy secret" text=secret />
-                    <button id="decode-this" type="button" on:click=move |_| on_decode.run(token.get_untracked())>"Decode this token"</button>
+                    <button id="decode-this" type="button">"Decode this token"</button>
                 </div>
             </div>
         </section>
