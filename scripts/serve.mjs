@@ -19,12 +19,20 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Starts serving `dir` on 127.0.0.1:`port`; resolves to the listening server. */
-export function serve(dir, port = 0) {
+/**
+ * Starts serving `dir` on 127.0.0.1:`port` (0: any free port) under the URL
+ * path `prefix` (such as "/tools/jwt/"); resolves to the listening server.
+ */
+export function serve(dir, port = 0, prefix = "/") {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+      const full = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+        return;
+      }
+      const path = "/" + full.slice(prefix.length);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end("forbidden");

@@ -29,4 +29,4 @@ trunk build --release --offline
 node scripts/size.mjs dist
 
 step "browser tests (Chromium)"
-(cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs)
+(cd tests/e2e && node --test --test-concurrency=1 --test-timeout=60000 ./*.test.mjs)

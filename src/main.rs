@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(jwt_lens::ui::App);
+    jwt_lens::ui::mount();
 }

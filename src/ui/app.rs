@@ -1,7 +1,5 @@
 //! `<App/>`: owns the page's inputs and derives everything else from them.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use super::browser;
@@ -9,6 +7,7 @@ use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
+use super::model::Model;
 use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
@@ -18,11 +17,7 @@ use super::token_input::TokenInput;
 use super::validation_panel::ValidationPanel;
 use super::verify_badge::VerifyBadge;
 use super::view_options::ViewOptions;
-use crate::jwt::insight::{clock_findings, secret_findings};
-use crate::jwt::{
-    self, Alg, AlgChoice, Expectations, HmacAlg, Part, Secret, SecretEncoding, SignAlg,
-    SignatureStatus, split_list,
-};
+use crate::jwt::{self, Alg, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, SignAlg};
 
 /// The secret the example token is signed with; shown in the page when the
 /// example is loaded, so it is no secret at all.
@@ -31,68 +26,26 @@ const EXAMPLE_SECRET: &str = "jwt-lens-example-secret-of-32-bytes!";
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let token = RwSignal::new(browser::token_from_fragment().unwrap_or_default());
-    let secret = RwSignal::new(String::new());
-    let encoding = RwSignal::new(SecretEncoding::Utf8);
-    let alg_choice = RwSignal::new(AlgChoice::FromToken);
-    let now = RwSignal::new(browser::now_seconds());
-    set_interval(
-        move || now.set(browser::now_seconds()),
-        Duration::from_secs(1),
-    );
-
+    let model = Model::new(browser::token_from_fragment().unwrap_or_default());
+    let Model {
+        token,
+        secret,
+        encoding,
+        alg_choice,
+        now,
+        expected_iss,
+        expected_aud,
+        leeway,
+        now_override,
+        report,
+        ..
+    } = model;
     let table = RwSignal::new(false);
     let local = RwSignal::new(false);
-    let expected_iss = RwSignal::new(String::new());
-    let expected_aud = RwSignal::new(String::new());
-    let leeway = RwSignal::new(0i64);
-    let now_override = RwSignal::new(None::<i64>);
-
-    // Three memos, from slowest-changing to fastest: the decoded token, its
-    // signature check (with what the secret reveals), and what depends on
-    // the clock. Each recomputes only when its own inputs change.
-    let report = Memo::new(move |_| jwt::inspect(&token.read()));
-    let verification = Memo::new(move |_| {
-        report.with(|report| {
-            let report = report.as_ref()?;
-            let typed = secret.read();
-            let encoding = encoding.get();
-            let key = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding));
-            let status = jwt::verify(report, alg_choice.get(), key.clone());
-            let (alg, verified) = match status {
-                SignatureStatus::Valid { alg } => (Some(alg), true),
-                SignatureStatus::Invalid { alg, .. } => (Some(alg), false),
-                _ => (None, false),
-            };
-            let key = key.and_then(Result::ok);
-            let risks = secret_findings(report, alg, &typed, encoding, key.as_ref(), verified);
-            Some((status, risks))
-        })
-    });
-    let analysis = Memo::new(move |_| {
-        let (status, secret_risks) = verification.get()?;
-        let expect = Expectations {
-            issuer: Some(expected_iss.get()),
-            audiences: split_list(&expected_aud.read()),
-            leeway: leeway.get(),
-            now: now_override.get().unwrap_or_else(|| now.get()),
-        };
-        report.with(|r| {
-            let r = r.as_ref()?;
-            let mut findings = r.findings.clone();
-            findings.extend(clock_findings(r, now.get()));
-            findings.extend(secret_risks);
-            findings.sort_by_key(|f| f.severity);
-            Some((findings, jwt::validate(r, &status, &expect)))
-        })
-    });
-    let signature =
-        Signal::derive(move || verification.with(|v| v.as_ref().map(|(s, _)| s.clone())));
-    let findings = Signal::derive(move || {
-        analysis.with(|a| a.as_ref().map(|(f, _)| f.clone()).unwrap_or_default())
-    });
-    let validation = Signal::derive(move || analysis.with(|a| a.as_ref().map(|(_, v)| v.clone())));
-    let token_alg = Signal::derive(move || report.with(|r| r.as_ref().and_then(|r| r.alg())));
+    let signature = model.signature();
+    let findings = model.findings();
+    let validation = model.validation();
+    let token_alg = model.token_alg();
 
     let load_example = move || {
         let issued = now.get_untracked();
@@ -141,13 +94,7 @@ pub fn App() -> impl IntoView {
         alg_choice.set(AlgChoice::FromToken);
         encode_mode.set(false);
     };
-    let cleaned = Signal::derive(move || {
-        report.with(|r| {
-            r.as_ref()
-                .map(|r| r.cleaned.token.clone())
-                .unwrap_or_default()
-        })
-    });
+    let cleaned = model.cleaned();
     let clear = move || {
         token.set(String::new());
         secret.set(String::new());

@@ -64,14 +64,22 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
-/// This page's address without its fragment, followed by `#token=` and the token.
+/// This page's address without its query or fragment, then `#token=` and the token.
 pub fn share_link(token: &str) -> String {
-    let location = web_sys::window().map(|w| w.location());
-    let base = location
-        .map(|l| {
-            let href = l.href().unwrap_or_default();
-            href.split('#').next().unwrap_or_default().to_owned()
-        })
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
+    let base = href.split(['?', '#']).next().unwrap_or_default();
     format!("{base}#token={token}")
+}
+
+/// Whether the page's query string has `name` as a flag (`?embed`, `?embed&verify`).
+pub fn query_flag(name: &str) -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split('=').next() == Some(name))
 }

@@ -7,11 +7,13 @@ mod app;
 mod browser;
 mod claims_table;
 mod copy_button;
+mod embed;
 mod encoder;
 mod error_banner;
 mod findings_list;
 pub mod html;
 mod json_panel;
+mod model;
 mod secret_form;
 mod segment_view;
 mod share_link;
@@ -23,3 +25,14 @@ mod verify_badge;
 mod view_options;
 
 pub use app::App;
+pub use embed::Embed;
+
+/// Mounts the page: the compact embed for `?embed`, the full app otherwise.
+pub fn mount() {
+    if browser::query_flag("embed") {
+        let verify = browser::query_flag("verify");
+        leptos::mount::mount_to_body(move || leptos::view! { <Embed verify=verify /> });
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
+}

@@ -40,11 +40,13 @@ export async function start() {
         if (m.type() === "error") errors.push(m.text());
       });
       await page.goto(origin + path);
-      await page.waitForSelector("#token-input");
+      // The app mounts once its wasm is running; the embed has no textarea.
+      await page.waitForSelector(path.includes("?embed") ? "main.embed" : "#token-input");
       return { page, context, requests, errors };
     },
     async close() {
       await browser.close();
+      server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
     },
   };

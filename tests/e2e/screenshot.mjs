@@ -1,6 +1,10 @@
 // Takes the README's screenshots from the built dist/: node screenshot.mjs
-// Not a test; it writes docs/screenshot.png and docs/screenshot-dark.png.
+// Not a test; it writes docs/screenshot.png, docs/screenshot-dark.png and docs/embed.png.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
 import { start, paste } from "./harness.mjs";
 import { hs, now } from "./tokens.mjs";
 
@@ -21,5 +25,20 @@ for (const [scheme, file] of [["light", "screenshot.png"], ["dark", "screenshot-
   await page.screenshot({ path: out(file), fullPage: true });
   await context.close();
 }
+
+// The sample docs page with its two embeds, served from a second origin.
+const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
+const site = mkdtempSync(join(tmpdir(), "jwt-lens-docs-"));
+writeFileSync(join(site, "docs.html"), readFileSync(`${examples}docs.html`, "utf8").replaceAll("http://127.0.0.1:8080/", `${app.origin}/`));
+const docs = await serve(site, 0);
+const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
+const page = await context.newPage();
+await page.goto(`http://127.0.0.1:${docs.address().port}/docs.html`);
+await page.frameLocator("iframe").first().locator("#payload-json").waitFor();
+await page.frameLocator("iframe").nth(1).locator("#payload-json").waitFor();
+await page.screenshot({ path: out("embed.png"), fullPage: true });
+await context.close();
+docs.close();
+rmSync(site, { recursive: true });
 await app.close();
-console.log("wrote docs/screenshot.png and docs/screenshot-dark.png");
+console.log("wrote docs/screenshot.png, docs/screenshot-dark.png and docs/embed.png");

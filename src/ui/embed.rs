@@ -1,0 +1,67 @@
+//! `<Embed/>`: the compact, read-only view of one token for documentation pages.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::findings_list::FindingsList;
+use super::json_panel::JsonPanel;
+use super::model::Model;
+use super::secret_form::SecretForm;
+use super::segment_view::SegmentView;
+use super::time_claims::TimeClaims;
+use super::verify_badge::VerifyBadge;
+use crate::jwt::Part;
+
+/// `index.html?embed#token=…`: the coloured token, its validity, header,
+/// payload and findings, and `#open-in-lens`, a link that opens the full app
+/// with the same token. A secret field only with `&verify`. It reads nothing
+/// from the host page and sends nothing anywhere.
+#[component]
+pub fn Embed(
+    /// Show the secret field and the signature check.
+    verify: bool,
+) -> impl IntoView {
+    let model = Model::new(browser::token_from_fragment().unwrap_or_default());
+    let report = model.report;
+    let now = model.now;
+    let local = Signal::stored(false);
+    let cleaned = model.cleaned();
+    let link = Signal::derive(move || browser::share_link(&cleaned.get()));
+    let verifier = verify.then(|| {
+        let Model {
+            secret,
+            encoding,
+            alg_choice,
+            ..
+        } = model;
+        view! {
+            <SecretForm
+                secret=secret
+                encoding=encoding
+                alg_choice=alg_choice
+                token_alg=model.token_alg()
+                on_secret=Callback::new(move |text| secret.set(text))
+                on_encoding=Callback::new(move |e| encoding.set(e))
+                on_alg_choice=Callback::new(move |c| alg_choice.set(c))
+            />
+            <VerifyBadge status=model.signature() />
+        }
+    });
+    view! {
+        <main class="embed" class:is-empty=move || report.with(Option::is_none)>
+            <div class="embed-head">
+                <span class="brand">"JWT Lens"</span>
+                <a id="open-in-lens" href=link target="_blank" rel="noopener noreferrer">"Open in JWT Lens ↗"</a>
+            </div>
+            <p class="empty-state">"No token: add #token=… to the address of this embed."</p>
+            <SegmentView report=report />
+            <TimeClaims report=report now=now />
+            <div class="embed-parts">
+                <JsonPanel report=report part=Part::Header now=now local=local />
+                <JsonPanel report=report part=Part::Payload now=now local=local />
+            </div>
+            <FindingsList findings=model.findings() />
+            {verifier}
+        </main>
+    }
+}

@@ -1,0 +1,152 @@
+//! The page's state: the inputs people type, and everything derived from them.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser;
+use crate::jwt::insight::{clock_findings, secret_findings};
+use crate::jwt::{
+    self, Alg, AlgChoice, Expectations, Finding, Report, Secret, SecretEncoding, SignatureStatus,
+    Validation, split_list,
+};
+
+/// Inputs as signals and the derived report. `Copy`, so closures and
+/// components take it by value; only `App` and `Embed` create one.
+#[derive(Clone, Copy)]
+pub struct Model {
+    /// The textarea's text, exactly as pasted.
+    pub token: RwSignal<String>,
+    /// The HMAC secret as typed; never stored anywhere else.
+    pub secret: RwSignal<String>,
+    /// How the secret becomes bytes.
+    pub encoding: RwSignal<SecretEncoding>,
+    /// Which algorithm verification uses.
+    pub alg_choice: RwSignal<AlgChoice>,
+    /// Seconds since the epoch, ticking every second.
+    pub now: RwSignal<i64>,
+    /// Expected issuer, as typed.
+    pub expected_iss: RwSignal<String>,
+    /// Expected audiences, as typed.
+    pub expected_aud: RwSignal<String>,
+    /// Clock-skew leeway in seconds.
+    pub leeway: RwSignal<i64>,
+    /// A moment to validate at instead of now.
+    pub now_override: RwSignal<Option<i64>>,
+    /// The decoded token; `None` for empty input.
+    pub report: Memo<Option<Report>>,
+    /// The signature check, with the findings the secret brings.
+    verification: Memo<Option<(SignatureStatus, Vec<Finding>)>>,
+    /// Everything that depends on the clock: findings and validation.
+    analysis: Memo<Option<(Vec<Finding>, Validation)>>,
+}
+
+impl Model {
+    /// A model whose token starts as `token`, with a clock that ticks.
+    ///
+    /// Three memos, from slowest-changing to fastest: the decoded token, its
+    /// signature check (with what the secret reveals), and what depends on
+    /// the clock. Each recomputes only when its own inputs change.
+    pub fn new(token: String) -> Model {
+        let token = RwSignal::new(token);
+        let secret = RwSignal::new(String::new());
+        let encoding = RwSignal::new(SecretEncoding::Utf8);
+        let alg_choice = RwSignal::new(AlgChoice::FromToken);
+        let now = RwSignal::new(browser::now_seconds());
+        set_interval(
+            move || now.set(browser::now_seconds()),
+            Duration::from_secs(1),
+        );
+        let expected_iss = RwSignal::new(String::new());
+        let expected_aud = RwSignal::new(String::new());
+        let leeway = RwSignal::new(0i64);
+        let now_override = RwSignal::new(None::<i64>);
+
+        let report = Memo::new(move |_| jwt::inspect(&token.read()));
+        let verification = Memo::new(move |_| {
+            report.with(|report| {
+                let report = report.as_ref()?;
+                let typed = secret.read();
+                let encoding = encoding.get();
+                let key = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding));
+                let status = jwt::verify(report, alg_choice.get(), key.clone());
+                let (alg, verified) = match status {
+                    SignatureStatus::Valid { alg } => (Some(alg), true),
+                    SignatureStatus::Invalid { alg, .. } => (Some(alg), false),
+                    _ => (None, false),
+                };
+                let key = key.and_then(Result::ok);
+                let risks = secret_findings(report, alg, &typed, encoding, key.as_ref(), verified);
+                Some((status, risks))
+            })
+        });
+        let analysis = Memo::new(move |_| {
+            let (status, secret_risks) = verification.get()?;
+            let expect = Expectations {
+                issuer: Some(expected_iss.get()),
+                audiences: split_list(&expected_aud.read()),
+                leeway: leeway.get(),
+                now: now_override.get().unwrap_or_else(|| now.get()),
+            };
+            report.with(|r| {
+                let r = r.as_ref()?;
+                let mut findings = r.findings.clone();
+                findings.extend(clock_findings(r, now.get()));
+                findings.extend(secret_risks);
+                findings.sort_by_key(|f| f.severity);
+                Some((findings, jwt::validate(r, &status, &expect)))
+            })
+        });
+        Model {
+            token,
+            secret,
+            encoding,
+            alg_choice,
+            now,
+            expected_iss,
+            expected_aud,
+            leeway,
+            now_override,
+            report,
+            verification,
+            analysis,
+        }
+    }
+
+    /// The signature check's outcome.
+    pub fn signature(self) -> Signal<Option<SignatureStatus>> {
+        Signal::derive(move || {
+            self.verification
+                .with(|v| v.as_ref().map(|(s, _)| s.clone()))
+        })
+    }
+
+    /// Every finding, most severe first.
+    pub fn findings(self) -> Signal<Vec<Finding>> {
+        Signal::derive(move || {
+            self.analysis
+                .with(|a| a.as_ref().map(|(f, _)| f.clone()).unwrap_or_default())
+        })
+    }
+
+    /// The validation checks and verdict.
+    pub fn validation(self) -> Signal<Option<Validation>> {
+        Signal::derive(move || self.analysis.with(|a| a.as_ref().map(|(_, v)| v.clone())))
+    }
+
+    /// The token's own `alg`.
+    pub fn token_alg(self) -> Signal<Option<Alg>> {
+        Signal::derive(move || self.report.with(|r| r.as_ref().and_then(|r| r.alg())))
+    }
+
+    /// The cleaned token, for links.
+    pub fn cleaned(self) -> Signal<String> {
+        Signal::derive(move || {
+            self.report.with(|r| {
+                r.as_ref()
+                    .map(|r| r.cleaned.token.clone())
+                    .unwrap_or_default()
+            })
+        })
+    }
+}
