@@ -65,3 +65,10 @@ fn removed_items_read_as_plain_english() {
         ]
     );
 }
+
+#[test]
+fn non_ascii_whitespace_is_removed_and_counted() {
+    let cleaned = clean("a.b\u{00A0}.c\u{2028}");
+    assert_eq!(cleaned.token, "a.b.c");
+    assert_eq!(cleaned.removed, [Removed::Spaces(2)]);
+}

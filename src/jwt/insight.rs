@@ -447,10 +447,7 @@ const SENSITIVE_NAMES: &[&str] = &[
 fn sensitive_findings(claims: &Json, out: &mut Vec<Finding>) {
     let mut hits: Vec<String> = Vec::new();
     visit(claims, "", &mut |path, key, value| {
-        let lower = key.to_ascii_lowercase();
-        let named = SENSITIVE_NAMES
-            .iter()
-            .any(|s| lower == *s || lower.ends_with(&format!("_{s}")));
+        let named = SENSITIVE_NAMES.iter().any(|s| sensitive_name(key, s));
         let reason = if named {
             Some("its name")
         } else {
@@ -481,6 +478,18 @@ fn sensitive_findings(claims: &Json, out: &mut Vec<Finding>) {
     }
 }
 
+/// `key` is `name`, or ends in `_name`, ignoring ASCII case; no allocation,
+/// as this runs for every member of the payload.
+fn sensitive_name(key: &str, name: &str) -> bool {
+    let Some(start) = key.len().checked_sub(name.len()) else {
+        return false;
+    };
+    let tail_matches = key
+        .get(start..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(name));
+    tail_matches && (start == 0 || key.as_bytes().get(start - 1) == Some(&b'_'))
+}
+
 /// Calls `f(path, key, value)` for every object member, depth first.
 fn visit(value: &Json, path: &str, f: &mut dyn FnMut(&str, &str, &Json)) {
     match value {
@@ -503,6 +512,9 @@ fn visit(value: &Json, path: &str, f: &mut dyn FnMut(&str, &str, &Json)) {
 
 /// 13 to 19 digits (spaces or dashes allowed) passing the Luhn check.
 fn looks_like_card_number(text: &str) -> bool {
+    if !(13..=25).contains(&text.len()) {
+        return false;
+    }
     if text
         .chars()
         .any(|c| !(c.is_ascii_digit() || c == ' ' || c == '-'))
@@ -598,19 +610,9 @@ fn collect_unsafe_integers(value: &Json, out: &mut Vec<String>) {
     }
 }
 
-/// A JSON value in one line, shortened for messages.
+/// A JSON value in one line, shortened to 60 characters, for messages.
 pub fn compact(value: &Json) -> String {
-    let pretty = value.pretty();
-    let one_line: String = pretty
-        .split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if one_line.chars().count() > 60 {
-        one_line.chars().take(57).collect::<String>() + "…"
-    } else {
-        one_line
-    }
+    value.compact(60)
 }
 
 /// Secrets that appear in tutorials, defaults and placeholders.

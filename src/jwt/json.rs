@@ -69,6 +69,60 @@ impl Json {
         }
     }
 
+    /// One line of at most `max` characters (with `…` when cut), for tables
+    /// and messages. Stops writing once past `max`, so a huge value costs no
+    /// more than a small one.
+    pub fn compact(&self, max: usize) -> String {
+        let mut out = String::new();
+        self.write_compact(&mut out, max);
+        if out.chars().count() > max {
+            out = out.chars().take(max.saturating_sub(1)).collect::<String>() + "…";
+        }
+        out
+    }
+
+    fn write_compact(&self, out: &mut String, max: usize) {
+        if out.len() > max * 4 {
+            return;
+        }
+        match self {
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if out.len() > max * 4 {
+                        break;
+                    }
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    item.write_compact(out, max);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if out.len() > max * 4 {
+                        break;
+                    }
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_string(out, key);
+                    out.push_str(": ");
+                    value.write_compact(out, max);
+                }
+                out.push('}');
+            }
+            Json::String(s) => {
+                // Only as much of a long string as can be shown.
+                let head: String = s.chars().take(max + 1).collect();
+                write_string(out, &head);
+            }
+            scalar => scalar.write_pretty(out, 0),
+        }
+    }
+
     /// Pretty-prints with two-space indentation, like `JSON.stringify(v, null, 2)`
     /// but with numbers exactly as written and invisible characters escaped.
     pub fn pretty(&self) -> String {

@@ -79,21 +79,13 @@ pub fn clean(input: &str) -> Cleaned {
         }
     }
 
-    let (mut line_breaks, mut spaces) = (0, 0);
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                line_breaks += 1;
-                chars.next_if_eq(&'\n');
-            }
-            '\n' => line_breaks += 1,
-            c if c.is_whitespace() => spaces += 1,
-            _ => {}
-        }
-    }
+    let (line_breaks, spaces) = count_whitespace(input);
     // Whitespace inside the removed prefixes was removed with them.
-    let token: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    let token = if rest.bytes().any(|b| b.is_ascii_whitespace()) || !rest.is_ascii() {
+        rest.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        rest.to_owned()
+    };
     if line_breaks > 0 {
         removed.push(Removed::LineBreaks(line_breaks));
     }
@@ -101,6 +93,41 @@ pub fn clean(input: &str) -> Cleaned {
         removed.push(Removed::Spaces(spaces));
     }
     Cleaned { token, removed }
+}
+
+/// Line breaks (CR, LF and CRLF each once) and other whitespace in `input`.
+/// A byte scan, as a megabyte paste is mostly ASCII; characters are decoded
+/// only where a byte is not ASCII.
+fn count_whitespace(input: &str) -> (usize, usize) {
+    let (mut line_breaks, mut spaces) = (0, 0);
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\r' => {
+                line_breaks += 1;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'\n' => line_breaks += 1,
+            b' ' | b'\t' | b'\x0B' | b'\x0C' => spaces += 1,
+            0x80.. => {
+                let c = input
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .unwrap_or(' ');
+                if c.is_whitespace() {
+                    spaces += 1;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (line_breaks, spaces)
 }
 
 fn push_once(removed: &mut Vec<Removed>, item: Removed) {

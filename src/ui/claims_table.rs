@@ -3,6 +3,10 @@
 use leptos::prelude::*;
 
 use super::{browser, html};
+
+/// Members listed before the rest are summarised: the table re-renders every
+/// second for its relative times.
+const MAX_ROWS: usize = 200;
 use crate::jwt::claims::{self, ClaimKind};
 use crate::jwt::insight::{compact, looks_like_milliseconds};
 use crate::jwt::time::{format_utc, relative};
@@ -45,7 +49,8 @@ pub fn ClaimsTable(
 fn table_html(object: &Json, part: Part, now: i64, local: bool) -> String {
     let mut out =
         String::from("<thead><tr><th>Name</th><th>Value</th><th>Meaning</th></tr></thead><tbody>");
-    for (name, value) in object.members().unwrap_or_default() {
+    let members = object.members().unwrap_or_default();
+    for (name, value) in members.iter().take(MAX_ROWS) {
         let (kind, meaning) = match part {
             Part::Header => {
                 let meaning = claims::describe_header(name);
@@ -84,6 +89,12 @@ fn table_html(object: &Json, part: Part, now: i64, local: bool) -> String {
             )),
         }
         out.push_str("</td></tr>");
+    }
+    if members.len() > MAX_ROWS {
+        out.push_str(&format!(
+            "<tr><td colspan=\"3\" class=\"cut-note\">and {} more members, not listed</td></tr>",
+            members.len() - MAX_ROWS
+        ));
     }
     out.push_str("</tbody>");
     out

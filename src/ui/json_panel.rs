@@ -7,8 +7,10 @@ use super::claims_table::ClaimsTable;
 use super::html;
 use crate::jwt::{Part, Report, Section};
 
-/// JSON longer than this is shown without colours.
-const HIGHLIGHT_LIMIT: usize = 256 * 1024;
+/// How much of a part's JSON and text the page lays out: more would cost
+/// the browser hundreds of milliseconds for no reader's benefit. The full text
+/// stays in memory, for copying and for the encoder.
+const SHOWN_BYTES: usize = 16 * 1024;
 
 /// The pretty JSON of one part (`#header-json` or `#payload-json`) with its
 /// decoded text one click away (open when it is not JSON), and its claims
@@ -65,9 +67,11 @@ fn body_html(r: &Report, part: Part, id: &str) -> String {
     };
     let mut out = String::new();
     if let Some(pretty) = &section.pretty {
+        let (shown, cut) = head(pretty);
         out.push_str(&format!("<pre id=\"{id}\" class=\"json\" tabindex=\"0\">"));
-        out.push_str(&html::json(pretty, HIGHLIGHT_LIMIT));
+        out.push_str(&html::json(shown, SHOWN_BYTES));
         out.push_str("</pre>");
+        out.push_str(&cut_note(cut, pretty.len()));
     }
     let open = if section.pretty.is_none() {
         " open"
@@ -77,7 +81,43 @@ fn body_html(r: &Report, part: Part, id: &str) -> String {
     out.push_str(&format!(
         "<details class=\"raw\"{open}><summary>Decoded text, as in the token</summary><pre class=\"raw-text\">"
     ));
-    html::push_escaped(&mut out, &section.text);
-    out.push_str("</pre></details>");
+    let (shown, cut) = head(&section.text);
+    html::push_escaped(&mut out, shown);
+    out.push_str("</pre>");
+    out.push_str(&cut_note(cut, section.text.len()));
+    out.push_str("</details>");
     out
+}
+
+/// The first [`SHOWN_BYTES`] of `text`, ending at a line break when there is
+/// one, and whether anything was cut.
+fn head(text: &str) -> (&str, bool) {
+    if text.len() <= SHOWN_BYTES {
+        return (text, false);
+    }
+    let mut end = SHOWN_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text.get(..end).unwrap_or_default();
+    (
+        cut.rfind('\n').map_or(cut, |i| cut.get(..i).unwrap_or(cut)),
+        true,
+    )
+}
+
+fn cut_note(cut: bool, total: usize) -> String {
+    if !cut {
+        return String::new();
+    }
+    html::element(
+        "p",
+        "cut-note",
+        &format!(
+            "Showing the first {} KB of {} KB: the page lays out no more, so that it stays responsive. \
+             Use the encoder (Edit & sign) or copy the token to work with all of it.",
+            SHOWN_BYTES / 1024,
+            total / 1024
+        ),
+    )
 }

@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use super::browser;
 use super::copy_button::CopyButton;
 
+/// Longer tokens get no link: few tools accept URLs that long, and laying out
+/// a megabyte in the link field would stall the page.
+const MAX_LINK_TOKEN: usize = 64 * 1024;
+
 /// `#share-link` (read-only) with a copy button `#share-button`, and a note
 /// that the secret is never included. The fragment never reaches a server.
 #[component]
@@ -14,12 +18,13 @@ pub fn ShareLink(
     token: Signal<String>,
 ) -> impl IntoView {
     let link = Signal::derive(move || {
-        token.with(|t| {
-            if t.is_empty() {
-                String::new()
-            } else {
-                browser::share_link(t)
-            }
+        token.with(|t| match t.len() {
+            0 => String::new(),
+            n if n > MAX_LINK_TOKEN => format!(
+                "This token is {} KB: too long to share as a link.",
+                n / 1024
+            ),
+            _ => browser::share_link(t),
         })
     });
     view! {

@@ -2,6 +2,11 @@
 
 use leptos::prelude::*;
 
+/// Pastes longer than this stay out of the textarea, which shows their start.
+pub const LARGE_INPUT: usize = 256 * 1024;
+/// How many characters of a large paste the textarea shows.
+const PREVIEW_CHARS: usize = 4_000;
+
 /// The token textarea (`#token-input`) and its buttons.
 #[component]
 pub fn TokenInput(
@@ -18,6 +23,25 @@ pub fn TokenInput(
     on_edit: Callback<()>,
 ) -> impl IntoView {
     let edited = move |ev| on_input.run(event_target_value(&ev));
+    // A huge paste goes straight to the model: laid out in the textarea, 5 MB
+    // of text would freeze the page for over a second.
+    let pasted = move |ev: leptos::ev::ClipboardEvent| {
+        let text = ev.clipboard_data().and_then(|d| d.get_data("text").ok());
+        if let Some(text) = text.filter(|t| t.len() > LARGE_INPUT) {
+            ev.prevent_default();
+            on_input.run(text);
+        }
+    };
+    let large = move || value.with(|v| v.len() > LARGE_INPUT);
+    let shown = move || {
+        value.with(|v| {
+            if v.len() <= LARGE_INPUT {
+                return v.clone();
+            }
+            let head: String = v.chars().take(PREVIEW_CHARS).collect();
+            format!("{head}…")
+        })
+    };
     view! {
         <div class="token-input">
             <div class="section-head">
@@ -42,9 +66,17 @@ pub fn TokenInput(
                 autocapitalize="off"
                 placeholder="Paste a JWT here: eyJhbGciOi…"
                 aria-describedby="cleaning-note token-error"
-                prop:value=value
+                prop:value=shown
+                prop:readOnly=large
                 on:input=edited
+                on:paste=pasted
             ></textarea>
+            <p id="large-input-note" class="hint" hidden=move || !large()>
+                {move || format!(
+                    "A large paste ({} KB) is held in memory and decoded whole; the box shows its start. Clear to paste another.",
+                    value.with(String::len) / 1024
+                )}
+            </p>
         </div>
     }
 }
