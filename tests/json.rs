@@ -153,8 +153,16 @@ fn highlight_covers_the_text_exactly() {
 #[test]
 fn compact_is_one_bounded_line() {
     let value = parse(r#"{"a":[1,2,{"b":"c"}],"n":100002348117421473}"#).unwrap();
-    assert_eq!(value.compact(80), r#"{"a": [1, 2, {"b": "c"}], "n": 100002348117421473}"#);
-    let huge = parse(&format!(r#"{{"s":"{}","t":[{}]}}"#, "x".repeat(100_000), "1,".repeat(50_000) + "1")).unwrap();
+    assert_eq!(
+        value.compact(80),
+        r#"{"a": [1, 2, {"b": "c"}], "n": 100002348117421473}"#
+    );
+    let huge = parse(&format!(
+        r#"{{"s":"{}","t":[{}]}}"#,
+        "x".repeat(100_000),
+        "1,".repeat(50_000) + "1"
+    ))
+    .unwrap();
     let short = huge.compact(60);
     assert_eq!(short.chars().count(), 60);
     assert!(short.ends_with('…'));

@@ -115,10 +115,11 @@ pub fn App() -> impl IntoView {
                 <label for="mode-encode">"Encode"</label>
             </div>
         </header>
+        <main>
         <div class="workspace encoder" hidden=move || !encode_mode.get()>
             <Encoder state=encoder now=now on_decode=Callback::new(decode_from_encoder) />
         </div>
-        <main class="workspace" class:is-empty=move || report.with(Option::is_none) hidden=move || encode_mode.get()>
+        <div class="workspace" class:is-empty=move || report.with(Option::is_none) hidden=move || encode_mode.get()>
             <section class="column encoded" aria-label="Encoded token">
                 <TokenInput
                     value=token
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                 <SignaturePanel report=report />
 
             </section>
+        </div>
         </main>
         <footer class="footer">
             "JWT Lens runs entirely in your browser: no request is made with your token or secret, "

@@ -50,7 +50,7 @@ pub fn Embed(
     view! {
         <main class="embed" class:is-empty=move || report.with(Option::is_none)>
             <div class="embed-head">
-                <span class="brand">"JWT Lens"</span>
+                <h1 class="brand">"JWT Lens"</h1>
                 <a id="open-in-lens" href=link target="_blank" rel="noopener noreferrer">"Open in JWT Lens ↗"</a>
             </div>
             <p class="empty-state">"No token: add #token=… to the address of this embed."</p>
