@@ -1,0 +1,188 @@
+// Benchmark (not a test): JWT Lens against jose and jwt-decode, in one headless
+// Chromium run, on the same inputs. Prints a table and writes results.json.
+//
+//   cd bench && npm ci && node bench.mjs        (after scripts/serve.sh or a release build)
+//
+// Measures: median decode and HS256-verify time for a typical token and a
+// 1 MB token (the JWT Lens core compiled alone, from bench/core); shipped
+// bytes of JWT Lens vs a minimal page bundling jose; time from navigation to
+// a usable token input; and input-to-render latency in the real page.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { createHmac } from "node:crypto";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const root = join(here, "..");
+const dist = join(root, "dist");
+const work = mkdtempSync(join(tmpdir(), "jwt-lens-bench-"));
+
+// 1. The core alone, as wasm with two exports.
+console.error("building bench/core (wasm)…");
+const target = join(root, "target", "bench");
+execFileSync("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--manifest-path", join(here, "core", "Cargo.toml")], {
+  stdio: "inherit",
+  env: { ...process.env, CARGO_TARGET_DIR: target },
+});
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", join(work, "core"), join(target, "wasm32-unknown-unknown", "release", "jwt_lens_bench_core.wasm")]);
+
+// 2. jose and jwt-decode bundled for the page, and a minimal jose page for size.
+await build({ entryPoints: [join(here, "entry-libs.mjs")], bundle: true, format: "esm", minify: true, outfile: join(work, "libs.js") });
+await build({ entryPoints: [join(here, "entry-jose-minimal.mjs")], bundle: true, format: "esm", minify: true, outfile: join(work, "jose-minimal.js") });
+writeFileSync(join(work, "index.html"), "<!doctype html><meta charset=utf-8><title>bench</title>");
+
+// 3. Inputs: a typical ~300-byte token and a 1 MB token, both HS256.
+const b64 = (s) => Buffer.from(s).toString("base64url");
+const SECRET = "bench-secret-bench-secret-bench-secret!";
+const sign = (payload) => {
+  const input = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(payload)}`;
+  return `${input}.${createHmac("sha256", SECRET).update(input).digest("base64url")}`;
+};
+const typical = sign(JSON.stringify({ iss: "https://auth.example.com/", sub: "user-1234", aud: "api", scope: "orders:read orders:write", iat: 1767225600, exp: 1767226500, jti: "7f3c9a1e5b2d4c6f8a0b" }));
+const large = sign(JSON.stringify({ sub: "user", blob: "x".repeat(740 * 1024), iat: 1767225600, exp: 1767226500 }));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const benchServer = await serve(work, 0);
+const benchOrigin = `http://127.0.0.1:${benchServer.address().port}`;
+const page = await browser.newPage();
+await page.goto(`${benchOrigin}/index.html`);
+const speed = await page.evaluate(
+  async ({ typical, large, secret }) => {
+    const core = await import("/core/jwt_lens_bench_core.js");
+    await core.default();
+    const libs = await import("/libs.js");
+    const key = new TextEncoder().encode(secret);
+    // Each sample times a batch of calls, as the browser's clock is coarse
+    // (0.1 ms); the result is the median sample divided by its batch.
+    const median = async (fn, samples, batch) => {
+      const times = [];
+      for (let i = 0; i < 3; i++) await fn();
+      for (let i = 0; i < samples; i++) {
+        const t0 = performance.now();
+        for (let j = 0; j < batch; j++) await fn();
+        times.push((performance.now() - t0) / batch);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    };
+    const out = {};
+    for (const [name, token, runs, batch] of [["typical", typical, 21, 200], ["1 MB", large, 11, 1]]) {
+      out[name] = {
+        "JWT Lens decode": await median(() => core.decode(token), runs, batch),
+        "jose decodeJwt": await median(() => libs.decodeJwt(token), runs, batch),
+        "jwt-decode": await median(() => libs.jwtDecode(token), runs, batch),
+        "JWT Lens verify HS256": await median(() => {
+          if (!core.verify_hs256(token, secret)) throw new Error("JWT Lens did not verify");
+        }, runs, batch),
+        "jose jwtVerify HS256": await median(() => libs.jwtVerify(token, key, { currentDate: new Date(1767225700000) }), runs, batch),
+      };
+    }
+    return out;
+  },
+  { typical, large, secret: SECRET },
+);
+await page.close();
+benchServer.close();
+
+// 4. Shipped bytes.
+const sizes = (files) => {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const data = readFileSync(file);
+    total.raw += data.length;
+    total.gzip += gzipSync(data, { level: 9 }).length;
+    total.brotli += brotliCompressSync(data).length;
+  }
+  return total;
+};
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const loaded = ["index.html", ...[...html.matchAll(/(?:src|href)=["']?\.\/([^"' >]+)/g)].map((m) => m[1])];
+const shipped = {
+  "JWT Lens (first visit)": sizes(loaded.map((f) => join(dist, f))),
+  "jose, minimal bundle (decodeJwt + jwtVerify)": sizes([join(work, "jose-minimal.js")]),
+  "JWT Lens single file (jwt-lens.html)": sizes([join(dist, "jwt-lens.html")]),
+};
+
+// 5. The real page: time to a usable input, and input-to-render latency.
+const appServer = await serve(dist, 0);
+const appOrigin = `http://127.0.0.1:${appServer.address().port}`;
+const loads = [];
+for (let i = 0; i < 7; i++) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.getElementById("token-input")) {
+        window.__inputReady = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await p.goto(`${appOrigin}/`);
+  await p.waitForSelector("#token-input");
+  loads.push(await p.evaluate(() => window.__inputReady));
+  await context.close();
+}
+loads.sort((a, b) => a - b);
+const app = await browser.newPage();
+await app.goto(`${appOrigin}/`);
+await app.waitForSelector("#token-input");
+const render = {};
+for (const [name, token] of [["typical", typical], ["1 MB", large]]) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    await app.click("#clear-button");
+    runs.push(
+      await app.evaluate(async (token) => {
+        const input = document.querySelector("#token-input");
+        const data = new DataTransfer();
+        data.setData("text/plain", token);
+        const t0 = performance.now();
+        // A synthetic paste inserts nothing by itself: small tokens arrive as
+        // the input event a real paste fires; large ones as the paste the page
+        // intercepts.
+        if (token.length > 256 * 1024) {
+          input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+        } else {
+          input.value = token;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        // Until the payload is in the page and a frame has been drawn.
+        for (let frames = 0; !document.querySelector("#payload-json"); frames++) {
+          if (frames > 300) throw new Error("nothing rendered");
+          await new Promise((ok) => requestAnimationFrame(ok));
+        }
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        return performance.now() - t0;
+      }, token),
+    );
+  }
+  runs.sort((a, b) => a - b);
+  render[name] = runs[2];
+}
+await browser.close();
+appServer.close();
+rmSync(work, { recursive: true });
+
+// 6. Report.
+const ms = (v) => (v < 0.1 ? v.toFixed(3) : v.toFixed(2)).padStart(9) + " ms";
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+console.log("\nMedian time per call (headless Chromium)");
+console.log("".padEnd(26) + "typical".padStart(12) + "1 MB".padStart(13));
+for (const op of Object.keys(speed.typical)) console.log(op.padEnd(26) + ms(speed.typical[op]) + ms(speed["1 MB"][op]));
+console.log("\nShipped bytes".padEnd(47) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
+for (const [name, s] of Object.entries(shipped)) console.log(name.padEnd(46) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
+console.log(`\nNavigation to usable token input: median ${loads[3].toFixed(0)} ms (of ${loads.length} loads, localhost)`);
+console.log(`Input to render: typical ${render.typical.toFixed(1)} ms, 1 MB ${render["1 MB"].toFixed(1)} ms (median of 5, to the next frame)`);
+const results = { date: new Date().toISOString(), tokenBytes: { typical: typical.length, large: large.length }, speedMs: speed, shipped, inputReadyMs: loads[3], inputToRenderMs: render };
+writeFileSync(join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
+console.log("\nwrote bench/results.json");
