@@ -25,8 +25,11 @@ const EXAMPLE_SECRET: &str = "jwt-lens-example-secret-of-32-bytes!";
 
 /// The whole page.
 #[component]
-pub fn App() -> impl IntoView {
-    let model = Model::new(browser::token_from_fragment().unwrap_or_default());
+pub fn App(
+    /// The token to start with: typed before the app started, or from `#token=`.
+    initial: String,
+) -> impl IntoView {
+    let model = Model::new(initial);
     let Model {
         token,
         secret,

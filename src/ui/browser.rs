@@ -1,6 +1,6 @@
 //! The few things the page asks of the browser: the clock, local time, the URL fragment.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Seconds since the Unix epoch, from the browser's clock.
 pub fn now_seconds() -> i64 {
@@ -82,4 +82,46 @@ pub fn query_flag(name: &str) -> bool {
         .trim_start_matches('?')
         .split('&')
         .any(|pair| pair.split('=').next() == Some(name))
+}
+
+/// What was typed into the static input of `index.html` before the app
+/// started, and whether it had the focus; the static markup is removed.
+pub fn take_boot_input() -> (String, bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return (String::new(), false);
+    };
+    let Some(boot) = document.get_element_by_id("boot") else {
+        return (String::new(), false);
+    };
+    let input = document
+        .get_element_by_id("token-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    let text = input.as_ref().map(|i| i.value()).unwrap_or_default();
+    let focused = match (document.active_element(), &input) {
+        (Some(active), Some(input)) => active.id() == input.id(),
+        _ => false,
+    };
+    boot.remove();
+    (text, focused)
+}
+
+/// Focuses the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Marks the page as started (`<body data-ready>`), for tests and embedders.
+pub fn mark_ready() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-ready", "");
+    }
 }

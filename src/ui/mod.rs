@@ -28,11 +28,24 @@ pub use app::App;
 pub use embed::Embed;
 
 /// Mounts the page: the compact embed for `?embed`, the full app otherwise.
+///
+/// Text typed into `index.html`'s static input before the wasm started is
+/// carried into the app, with the focus.
 pub fn mount() {
+    let (typed, focused) = browser::take_boot_input();
     if browser::query_flag("embed") {
         let verify = browser::query_flag("verify");
         leptos::mount::mount_to_body(move || leptos::view! { <Embed verify=verify /> });
     } else {
-        leptos::mount::mount_to_body(App);
+        let initial = if typed.is_empty() {
+            browser::token_from_fragment().unwrap_or_default()
+        } else {
+            typed
+        };
+        leptos::mount::mount_to_body(move || leptos::view! { <App initial=initial /> });
+        if focused {
+            browser::focus("token-input");
+        }
     }
+    browser::mark_ready();
 }

@@ -215,3 +215,23 @@ test("the page follows the dark colour scheme", async () => {
   assert.equal(bg, "rgb(15, 19, 24)");
   await context.close();
 });
+
+test("the input is usable before the wasm starts, and what was pasted is kept", async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  // Hold the app's script back, as a slow network would.
+  await page.route(/jwt-lens-[0-9a-f]+\.js$/, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    await route.continue();
+  });
+  await page.goto(`${app.origin}/`, { waitUntil: "commit" });
+  await page.locator("#token-input").fill(JWT_IO);
+  await page.locator("#token-input").focus();
+  assert.equal(await page.locator("body[data-ready]").count(), 0, "the app had not started yet");
+  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  assert.equal(await page.locator("#token-input").inputValue(), JWT_IO);
+  assert.match(await page.locator("#payload-json").textContent(), /John Doe/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "token-input");
+  assert.equal(await page.locator("#token-input").count(), 1);
+  await context.close();
+});

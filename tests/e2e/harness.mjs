@@ -40,8 +40,8 @@ export async function start() {
         if (m.type() === "error") errors.push(m.text());
       });
       await page.goto(origin + path);
-      // The app mounts once its wasm is running; the embed has no textarea.
-      await page.waitForSelector(path.includes("?embed") ? "main.embed" : "#token-input");
+      // The app marks <body data-ready> once its wasm is running and mounted.
+      await page.waitForSelector("body[data-ready]", { state: "attached" });
       return { page, context, requests, errors };
     },
     async close() {

@@ -29,7 +29,7 @@ test("the single-file build decodes from file:// with no request but itself", as
   page.on("pageerror", (e) => errors.push(String(e)));
   const url = pathToFileURL(`${DIST}jwt-lens.html`).href;
   await page.goto(url);
-  await page.waitForSelector("#token-input");
+  await page.waitForSelector("body[data-ready]", { state: "attached" });
   await paste(page, TOKEN);
   assert.match(await page.locator("#payload-json").textContent(), /"sub": "offline"/);
   assert.equal(await page.locator("#token-status").getAttribute("data-state"), "valid");
@@ -48,7 +48,7 @@ test("after one visit the app works offline through its service worker", async (
   });
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector("#token-input");
+  await page.waitForSelector("body[data-ready]", { state: "attached" });
   await paste(page, TOKEN);
   assert.match(await page.locator("#payload-json").textContent(), /"sub": "offline"/);
   const cached = await page.evaluate(async () => {
