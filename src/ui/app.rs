@@ -1,4 +1,4 @@
-//! `<App/>`: owns the page's inputs and derives everything else from them.
+//! `<App/>`: the full page, laid out over a [`Model`] of its inputs and what they derive.
 
 use leptos::prelude::*;
 
