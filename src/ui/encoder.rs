@@ -91,116 +91,38 @@ pub fn Encoder(
             }
         });
     };
-    let choose_alg = move |ev| {
-        if let Some(choice) = SignAlg::from_name(&event_target_value(&ev)) {
-            alg.set(choice);
-            header.update(|h| {
-                if let Some(edited) = set_member(h, "alg", &format!("\"{}\"", choice.name())) {
-                    *h = edited;
-                }
-            });
-        }
-    };
     let generate = move |bytes: usize| {
         secret.set(base64url::encode(&browser::random_bytes(bytes)));
         encoding.set(SecretEncoding::Base64Url);
     };
 
-    // One listener for every button of the encoder, dispatched on the
-    // button's id: each listener is a closure type of its own in the wasm.
-    let clicked = move |ev: leptos::ev::MouseEvent| {
-        let id = event_target::<web_sys::Element>(&ev)
-            .closest("button")
-            .ok()
-            .flatten()
-            .map(|b| b.id())
-            .unwrap_or_default();
-        match id.as_str() {
-            "preset-access" => load_preset(Preset::Access),
-            "preset-refresh" => load_preset(Preset::Refresh),
-            "preset-id" => load_preset(Preset::Id),
-            "set-iat-now" => set_time("iat", 0),
-            "set-exp-15m" => set_time("exp", 15 * 60),
-            "set-exp-1h" => set_time("exp", 3600),
-            "set-exp-7d" => set_time("exp", 7 * 86_400),
-            "generate-256" => generate(32),
-            "generate-384" => generate(48),
-            "generate-512" => generate(64),
-            "decode-this" => on_decode.run(token.get_untracked()),
-            _ => {}
-        }
+    // Every button of the encoder, by id: the two columns share one
+    // delegated listener each rather than a listener per button, as each
+    // listener is a closure type of its own in the wasm.
+    let pressed = move |id: String| match id.as_str() {
+        "preset-access" => load_preset(Preset::Access),
+        "preset-refresh" => load_preset(Preset::Refresh),
+        "preset-id" => load_preset(Preset::Id),
+        "set-iat-now" => set_time("iat", 0),
+        "set-exp-15m" => set_time("exp", 15 * 60),
+        "set-exp-1h" => set_time("exp", 3600),
+        "set-exp-7d" => set_time("exp", 7 * 86_400),
+        "generate-256" => generate(32),
+        "generate-384" => generate(48),
+        "generate-512" => generate(64),
+        "decode-this" => on_decode.run(token.get_untracked()),
+        _ => {}
     };
-    let alg_options = SignAlg::ALL
-        .map(|a| {
-            let label = if a == SignAlg::None {
-                "none (unsigned: unsafe)"
-            } else {
-                a.name()
-            };
-            view! { <option value=a.name()>{label}</option> }
-        })
-        .collect_view();
-    let encoding_options = SecretEncoding::ALL
-        .map(|e| view! { <option value=e.id()>{e.label()}</option> })
-        .collect_view();
-
     view! {
-        <section class="column" on:click=clicked>
-            <div class="panel editor panel-header-json">
-                <label for="encoder-header" class="section-title">"Header"</label>
-                <textarea id="encoder-header" rows="5" spellcheck="false" prop:value=header on:input=move |ev| header.set(event_target_value(&ev))></textarea>
-            </div>
-            <div class="panel editor panel-payload-json">
-                <div class="section-head">
-                    <label for="encoder-payload" class="section-title">"Payload"</label>
-                    <div class="buttons">
-                        <button id="preset-access" type="button">"Access token"</button>
-                        <button id="preset-refresh" type="button">"Refresh token"</button>
-                        <button id="preset-id" type="button">"ID token"</button>
-                    </div>
-                </div>
-                <textarea id="encoder-payload" rows="13" spellcheck="false" prop:value=payload on:input=move |ev| payload.set(event_target_value(&ev))></textarea>
-                <div class="buttons time-buttons">
-                    <button id="set-iat-now" type="button">"iat = now"</button>
-                    <button id="set-exp-15m" type="button">"exp = +15 min"</button>
-                    <button id="set-exp-1h" type="button">"exp = +1 h"</button>
-                    <button id="set-exp-7d" type="button">"exp = +7 d"</button>
-                </div>
-            </div>
-        </section>
-        <section class="column" on:click=clicked>
-            <fieldset class="secret-form">
-                <legend class="section-title">"Sign"</legend>
-                <label>"Algorithm"
-                    <select id="encoder-alg" prop:value=move || alg.get().name() on:change=choose_alg>{alg_options}</select>
-                </label>
-                <label for="encoder-secret">"Secret"</label>
-                <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
-                <div class="form-row">
-                    <label>"Secret encoding"
-                        <select id="encoder-secret-encoding" prop:value=move || encoding.get().id() on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
-                    </label>
-                    <div class="buttons generate">
-                        <button id="generate-256" type="button">"Random 256-bit"</button>
-                        <button id="generate-384" type="button">"384"</button>
-                        <button id="generate-512" type="button">"512"</button>
-                    </div>
-                </div>
-            </fieldset>
-            <div class="panel">
-                <h2 class="section-title">"Token"</h2>
-                <div class="slot" aria-live="polite" inner_html=move || output.with(output_html)></div>
-                <div class="slot" inner_html=move || alg_warning(&header.read(), alg.get())></div>
-                <div class="buttons copy-row">
-                    <CopyButton id="copy-token" label="Copy token" text=token />
-                    <CopyButton id="copy-header" label="Copy header" text=header />
-                    <CopyButton id="copy-payload" label="Copy payload" text=payload />
-                    <CopyButton id="copy-secret" label="Copy secret" text=secret />
-                    <button id="decode-this" type="button">"Decode this token"</button>
-                </div>
-            </div>
-        </section>
+        <EncoderEditors state=state on_button=Callback::new(pressed) />
+        <EncoderSigner state=state output=output token=token on_button=Callback::new(pressed) />
     }
+}
+
+/// The id of the button an event happened in, if any.
+fn button_id(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    let target = event_target::<web_sys::Element>(ev);
+    target.closest("button").ok().flatten().map(|b| b.id())
 }
 
 /// The coloured token (`#encoder-output`), or why there is none (`#encoder-error`).
@@ -241,4 +163,134 @@ fn alg_warning(header: &str, alg: SignAlg) -> String {
         None => format!("The header has no alg, but the token is signed with {}.", alg.name()),
     };
     html::element("p", "encoder-warning", &text)
+}
+
+/// The left column: `#encoder-header` and `#encoder-payload`, with the
+/// preset and time buttons.
+#[component]
+fn EncoderEditors(
+    /// What is being edited.
+    state: EncoderState,
+    /// Called with the id of a button pressed in this column.
+    on_button: Callback<String>,
+) -> impl IntoView {
+    let EncoderState {
+        header, payload, ..
+    } = state;
+    let clicked = move |ev| {
+        if let Some(id) = button_id(&ev) {
+            on_button.run(id);
+        }
+    };
+    view! {
+        <section class="column" on:click=clicked>
+            <div class="panel editor panel-header-json">
+                <label for="encoder-header" class="section-title">"Header"</label>
+                <textarea id="encoder-header" rows="5" spellcheck="false" prop:value=header on:input=move |ev| header.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="panel editor panel-payload-json">
+                <div class="section-head">
+                    <label for="encoder-payload" class="section-title">"Payload"</label>
+                    <div class="buttons">
+                        <button id="preset-access" type="button">"Access token"</button>
+                        <button id="preset-refresh" type="button">"Refresh token"</button>
+                        <button id="preset-id" type="button">"ID token"</button>
+                    </div>
+                </div>
+                <textarea id="encoder-payload" rows="13" spellcheck="false" prop:value=payload on:input=move |ev| payload.set(event_target_value(&ev))></textarea>
+                <div class="buttons time-buttons">
+                    <button id="set-iat-now" type="button">"iat = now"</button>
+                    <button id="set-exp-15m" type="button">"exp = +15 min"</button>
+                    <button id="set-exp-1h" type="button">"exp = +1 h"</button>
+                    <button id="set-exp-7d" type="button">"exp = +7 d"</button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The right column: algorithm, secret and its encoding, random secrets, and
+/// the token with its copy buttons.
+#[component]
+fn EncoderSigner(
+    /// What is being edited.
+    state: EncoderState,
+    /// The token, or why there is none.
+    output: Memo<Result<String, Error>>,
+    /// The token, empty while there is none.
+    #[prop(into)]
+    token: Signal<String>,
+    /// Called with the id of a button pressed in this column.
+    on_button: Callback<String>,
+) -> impl IntoView {
+    let EncoderState {
+        header,
+        payload,
+        alg,
+        secret,
+        encoding,
+    } = state;
+    let clicked = move |ev| {
+        if let Some(id) = button_id(&ev) {
+            on_button.run(id);
+        }
+    };
+    let choose_alg = move |ev| {
+        if let Some(choice) = SignAlg::from_name(&event_target_value(&ev)) {
+            alg.set(choice);
+            header.update(|h| {
+                if let Some(edited) = set_member(h, "alg", &format!("\"{}\"", choice.name())) {
+                    *h = edited;
+                }
+            });
+        }
+    };
+    let alg_options = SignAlg::ALL
+        .map(|a| {
+            let label = if a == SignAlg::None {
+                "none (unsigned: unsafe)"
+            } else {
+                a.name()
+            };
+            view! { <option value=a.name()>{label}</option> }
+        })
+        .collect_view();
+    let encoding_options = SecretEncoding::ALL
+        .map(|e| view! { <option value=e.id()>{e.label()}</option> })
+        .collect_view();
+
+    view! {
+        <section class="column" on:click=clicked>
+            <fieldset class="secret-form">
+                <legend class="section-title">"Sign"</legend>
+                <label>"Algorithm"
+                    <select id="encoder-alg" prop:value=move || alg.get().name() on:change=choose_alg>{alg_options}</select>
+                </label>
+                <label for="encoder-secret">"Secret"</label>
+                <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
+                <div class="form-row">
+                    <label>"Secret encoding"
+                        <select id="encoder-secret-encoding" prop:value=move || encoding.get().id() on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
+                    </label>
+                    <div class="buttons generate">
+                        <button id="generate-256" type="button">"Random 256-bit"</button>
+                        <button id="generate-384" type="button">"384"</button>
+                        <button id="generate-512" type="button">"512"</button>
+                    </div>
+                </div>
+            </fieldset>
+            <div class="panel">
+                <h2 class="section-title">"Token"</h2>
+                <div class="slot" aria-live="polite" inner_html=move || output.with(output_html)></div>
+                <div class="slot" inner_html=move || alg_warning(&header.read(), alg.get())></div>
+                <div class="buttons copy-row">
+                    <CopyButton id="copy-token" label="Copy token" text=token />
+                    <CopyButton id="copy-header" label="Copy header" text=header />
+                    <CopyButton id="copy-payload" label="Copy payload" text=payload />
+                    <CopyButton id="copy-secret" label="Copy secret" text=secret />
+                    <button id="decode-this" type="button">"Decode this token"</button>
+                </div>
+            </div>
+        </section>
+    }
 }
