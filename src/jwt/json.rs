@@ -268,32 +268,9 @@ pub fn member_spans(text: &str) -> Result<(MemberSpans, usize), ParseError> {
     if parser.peek() != Some(b'{') {
         return Err(parser.unexpected());
     }
-    parser.pos += 1;
     let mut members = Vec::new();
-    loop {
-        parser.skip_whitespace();
-        if members.is_empty() && parser.peek() == Some(b'}') {
-            break;
-        }
-        if parser.peek() != Some(b'"') {
-            return Err(parser.unexpected());
-        }
-        let key = parser.string()?;
-        parser.skip_whitespace();
-        parser.expect(b':')?;
-        parser.skip_whitespace();
-        let start = parser.pos;
-        parser.value(1)?;
-        members.push((key, start..parser.pos));
-        parser.skip_whitespace();
-        match parser.peek() {
-            Some(b',') => parser.pos += 1,
-            Some(b'}') => break,
-            _ => return Err(parser.unexpected()),
-        }
-    }
-    let close = parser.pos;
-    parser.pos += 1;
+    parser.object_members(1, &mut |key, range, _| members.push((key, range)))?;
+    let close = parser.pos - 1;
     parser.skip_whitespace();
     match parser.peek_char() {
         None => Ok((members, close)),
@@ -416,12 +393,24 @@ impl Parser<'_> {
         if depth > MAX_DEPTH {
             return Err(self.error(JsonReason::TooDeep));
         }
-        self.pos += 1; // '{'
         let mut members = Vec::new();
+        self.object_members(depth, &mut |key, _, value| members.push((key, value)))?;
+        Ok(Json::Object(members))
+    }
+
+    /// Reads an object from its `{` through its `}`, handing each member's
+    /// key, the byte range of its value and the value to `member`: the one
+    /// loop behind both [`parse`] and [`member_spans`].
+    fn object_members(
+        &mut self,
+        depth: usize,
+        member: &mut dyn FnMut(String, Range<usize>, Json),
+    ) -> Result<(), ParseError> {
+        self.pos += 1; // '{'
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
@@ -432,14 +421,15 @@ impl Parser<'_> {
             self.skip_whitespace();
             self.expect(b':')?;
             self.skip_whitespace();
+            let start = self.pos;
             let value = self.value(depth)?;
-            members.push((key, value));
+            member(key, start..self.pos, value);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
                 _ => return Err(self.unexpected()),
             }
