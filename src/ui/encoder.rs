@@ -119,10 +119,17 @@ pub fn Encoder(
     }
 }
 
-/// The id of the button an event happened in, if any.
-fn button_id(ev: &leptos::ev::MouseEvent) -> Option<String> {
-    let target = event_target::<web_sys::Element>(ev);
-    target.closest("button").ok().flatten().map(|b| b.id())
+/// A click listener for a whole column that reports the id of the button
+/// the click happened in, if any.
+fn forward_buttons(
+    on_button: Callback<String>,
+) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    move |ev| {
+        let target = event_target::<web_sys::Element>(&ev);
+        if let Some(button) = target.closest("button").ok().flatten() {
+            on_button.run(button.id());
+        }
+    }
 }
 
 /// The coloured token (`#encoder-output`), or why there is none (`#encoder-error`).
@@ -177,11 +184,7 @@ fn EncoderEditors(
     let EncoderState {
         header, payload, ..
     } = state;
-    let clicked = move |ev| {
-        if let Some(id) = button_id(&ev) {
-            on_button.run(id);
-        }
-    };
+    let clicked = forward_buttons(on_button);
     view! {
         <section class="column" on:click=clicked>
             <div class="panel editor panel-header-json">
@@ -230,11 +233,7 @@ fn EncoderSigner(
         secret,
         encoding,
     } = state;
-    let clicked = move |ev| {
-        if let Some(id) = button_id(&ev) {
-            on_button.run(id);
-        }
-    };
+    let clicked = forward_buttons(on_button);
     let choose_alg = move |ev| {
         if let Some(choice) = SignAlg::from_name(&event_target_value(&ev)) {
             alg.set(choice);
