@@ -37,24 +37,24 @@ fn panel_html(r: &Report, now: i64) -> String {
          <p id=\"token-status\" class=\"token-status\" data-state=\"{}\">{}</p>\
          <table class=\"time-claims\">{}</table></section>",
         status.as_str(),
-        html::escape(&status_sentence(r, now)),
+        html::escape(&status_sentence(r, status, now)),
         rows_html(r, now)
     )
 }
 
 /// "Expired 3 h ago", "Valid now: expires in 14 min", …
-fn status_sentence(r: &Report, now: i64) -> String {
+fn status_sentence(r: &Report, status: TokenStatus, now: i64) -> String {
     let exp = r.time_claim(TimeClaim::Exp);
     let nbf = r.time_claim(TimeClaim::Nbf);
-    match (r.status(now, 0), exp, nbf) {
-        (Some(TokenStatus::Expired), Some(exp), _) => format!("Expired {}", relative(exp, now)),
-        (Some(TokenStatus::NotYetValid), _, Some(nbf)) => {
+    match (status, exp, nbf) {
+        (TokenStatus::Expired, Some(exp), _) => format!("Expired {}", relative(exp, now)),
+        (TokenStatus::NotYetValid, _, Some(nbf)) => {
             format!("Not valid yet: usable {}", relative(nbf, now))
         }
-        (Some(TokenStatus::Valid), Some(exp), _) => {
+        (TokenStatus::Valid, Some(exp), _) => {
             format!("Valid now: expires {}", relative(exp, now))
         }
-        (Some(TokenStatus::NoExp), _, _) => {
+        (TokenStatus::NoExp, _, _) => {
             "No expiry: without an exp claim this token is valid forever".to_owned()
         }
         _ => String::new(),
