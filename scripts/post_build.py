@@ -13,6 +13,11 @@ script that the policy would block.
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR) and writes there:
 - `jwt-lens-<hash>.js`: glue + wasm, linked from index.html (the separate
   glue and wasm files are removed);
+- `jwt-lens-keys-<hash>.js`: the second wasm module (the `keys/` crate:
+  RS, PS, ES and EdDSA verification with the RustCrypto crates), built here
+  with cargo, wasm-bindgen and wasm-opt and packed the same way. The page
+  imports it only when a public-key token gets a key, so a first visit does
+  not download it (`globalThis.jwtLensKeys` in the loader below);
 - `sw.js`: a service worker that caches exactly this build's files, so a
   second visit works offline;
 - `jwt-lens.html`: the whole app in one file, with the script and styles
@@ -24,7 +29,9 @@ import hashlib
 import os
 import pathlib
 import re
+import subprocess
 import sys
+import tempfile
 import zlib
 
 LOADER = """
@@ -36,6 +43,12 @@ const deflated = typeof Uint8Array.fromBase64 === "function"
   ? Uint8Array.fromBase64(packed)
   : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
+// The public-key verifier, a second module imported on first use. Its script
+// defines globalThis.jwtLensKeysFactory (already there in the single-file build).
+let keysModule;
+globalThis.jwtLensKeys = () => keysModule ??= (globalThis.jwtLensKeysFactory ? Promise.resolve() : import("./{keys}"))
+  .then(() => globalThis.jwtLensKeysFactory())
+  .catch((e) => {{ keysModule = undefined; throw e; }});
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
 // Offline support, where service workers exist (not from file://).
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
@@ -43,10 +56,24 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
 }}
 """
 
+KEYS_LOADER = """
+// Appended by scripts/post_build.py: the keys module's wasm, inflated and
+// instantiated when the page first asks for it.
+const packed = "{b64}";
+const deflated = typeof Uint8Array.fromBase64 === "function"
+  ? Uint8Array.fromBase64(packed)
+  : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
+await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
+return {{ verify }};
+"""
+
 SERVICE_WORKER = """// JWT Lens service worker, written by scripts/post_build.py for one build.
 // It caches this build's own files and nothing else; tokens never pass through it.
 const CACHE = "jwt-lens-{version}";
 const FILES = {files};
+// Fetched only when first needed, then kept for offline use.
+const LAZY = {lazy};
 self.addEventListener("install", (event) => {{
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 }});
@@ -64,7 +91,12 @@ self.addEventListener("fetch", (event) => {{
   const key = request.mode === "navigate" ? "./index.html" : request;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(key, {{ ignoreSearch: true }}).then((hit) => hit || fetch(request)),
+      cache.match(key, {{ ignoreSearch: true }}).then((hit) => hit || fetch(request).then((response) => {{
+        if (response.ok && LAZY.some((f) => new URL(f, location).href === request.url)) {{
+          cache.put(request, response.clone());
+        }}
+        return response;
+      }})),
     ),
   );
 }});
@@ -104,17 +136,21 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def single_file(html: str, script: str, css: str) -> str:
-    """index.html with its script and stylesheet inline and its policy
-    allowing exactly those two by hash; no manifest (it would be a request)."""
+def single_file(html: str, script: str, keys: str, css: str) -> str:
+    """index.html with its scripts and stylesheet inline and its policy
+    allowing exactly those by hash; no manifest (it would be a request).
+    The keys module comes first, so its factory is defined when the app's
+    loader looks for it (nothing can be imported from a file:// page)."""
     html = re.sub(r"<link[^>]*\brel=\"?manifest\"?[^>]*>", "", html)
     html = re.sub(r"<link[^>]*\brel=\"?stylesheet\"?[^>]*>", lambda _: f"<style>{css}</style>", html)
     # A module script's text must not contain "</script" to stay one element.
     script = script.replace("</script", "<\\/script")
-    html = re.sub(r"<script type=\"module\" src=\"[^\"]+\"></script>", lambda _: f'<script type="module">{script}</script>', html)
+    keys = keys.replace("</script", "<\\/script")
+    html = re.sub(r"<script type=\"module\" src=\"[^\"]+\"></script>",
+                  lambda _: f'<script type="module">{keys}</script><script type="module">{script}</script>', html)
     policy = (
         "default-src 'none'; "
-        f"script-src {sha256_source(script)} 'wasm-unsafe-eval'; "
+        f"script-src {sha256_source(keys)} {sha256_source(script)} 'wasm-unsafe-eval'; "
         f"style-src {sha256_source(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
     html, count = re.subn(r"(http-equiv=\"?Content-Security-Policy\"? content=|content=)\"default-src[^\"]*\"",
@@ -122,6 +158,47 @@ def single_file(html: str, script: str, css: str) -> str:
     if count != 1:
         raise SystemExit("post_build: no Content-Security-Policy to rewrite for the single file")
     return html
+
+
+def build_keys_module(staging: pathlib.Path) -> str:
+    """Builds keys/ to wasm, packs it into `jwt-lens-keys-<hash>.js` in
+    `staging`, and returns that file's name.
+
+    The script defines `globalThis.jwtLensKeysFactory`, an async function
+    that instantiates the wasm and resolves to its exports; wasm-bindgen's
+    `export`s are dropped, since the factory is how they are reached (the
+    same text then works imported or inline in the single-file build).
+    """
+    root = pathlib.Path(os.environ.get("TRUNK_SOURCE_DIR", pathlib.Path(__file__).resolve().parent.parent))
+    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
+    run(["cargo", "build", "--release", "--target", "wasm32-unknown-unknown", "-p", "jwt-lens-keys"], root)
+    wasm = target / "wasm32-unknown-unknown" / "release" / "jwt_lens_keys.wasm"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp)
+        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out),
+             "--out-name", "keys", str(wasm)], root)
+        run(["wasm-opt", "-Oz", "-o", str(out / "keys_opt.wasm"), str(out / "keys_bg.wasm")], root)
+        glue = shrink_js((out / "keys.js").read_text(encoding="utf-8"))
+        packed = base64.b64encode(deflate((out / "keys_opt.wasm").read_bytes())).decode("ascii")
+    lines = []
+    for line in glue.splitlines():
+        if line.startswith("export {"):
+            continue
+        lines.append(re.sub(r"^export (function|class|const|let) ", r"\1 ", line))
+    if any(line.startswith("export") for line in lines):
+        raise SystemExit("post_build: the keys glue has an export this script does not handle")
+    body = "\n".join(lines) + "\n" + KEYS_LOADER.format(b64=packed)
+    bundle = ("// JWT Lens public-key verifier (keys/), packed by scripts/post_build.py.\n"
+              "globalThis.jwtLensKeysFactory = async () => {\n" + body + "};\n")
+    name = f"jwt-lens-keys-{hashlib.sha256(bundle.encode()).hexdigest()[:16]}.js"
+    (staging / name).write_text(bundle, encoding="utf-8")
+    return name
+
+
+def run(command: list, cwd: pathlib.Path) -> None:
+    result = subprocess.run(command, cwd=cwd)
+    if result.returncode != 0:
+        raise SystemExit(f"post_build: {' '.join(command)} failed with {result.returncode}")
 
 
 def main() -> int:
@@ -138,9 +215,10 @@ def main() -> int:
         print("post_build: wasm-bindgen glue has no __wbg_init", file=sys.stderr)
         return 1
 
+    keys_name = build_keys_module(staging)
     deflated = deflate(wasm.read_bytes())
     b64 = base64.b64encode(deflated).decode("ascii")
-    bundle = glue_text.rstrip() + "\n" + LOADER.format(b64=b64)
+    bundle = glue_text.rstrip() + "\n" + LOADER.format(b64=b64, keys=keys_name)
     digest = hashlib.sha256(bundle.encode("utf-8")).hexdigest()[:16]
     name = f"jwt-lens-{digest}.js"
     glue.unlink()
@@ -161,12 +239,14 @@ def main() -> int:
     css_files = sorted(staging.glob("style-*.css"))
     files = ["./", "./index.html", f"./{name}"] + [f"./{p.name}" for p in css_files]
     files += [f"./{n}" for n in ("manifest.webmanifest", "icon.svg") if (staging / n).exists()]
-    version = hashlib.sha256("".join(files).encode()).hexdigest()[:12]
-    (staging / "sw.js").write_text(SERVICE_WORKER.format(version=version, files=files), encoding="utf-8")
+    lazy = [f"./{keys_name}"]
+    version = hashlib.sha256("".join(files + lazy).encode()).hexdigest()[:12]
+    (staging / "sw.js").write_text(SERVICE_WORKER.format(version=version, files=files, lazy=lazy), encoding="utf-8")
 
     css = "".join(p.read_text(encoding="utf-8") for p in css_files)
-    (staging / "jwt-lens.html").write_text(single_file(html, bundle, css), encoding="utf-8")
-    print(f"post_build: wrote {name} ({len(bundle)} bytes), sw.js and jwt-lens.html")
+    keys_text = (staging / keys_name).read_text(encoding="utf-8")
+    (staging / "jwt-lens.html").write_text(single_file(html, bundle, keys_text, css), encoding="utf-8")
+    print(f"post_build: wrote {name} ({len(bundle)} bytes), {keys_name}, sw.js and jwt-lens.html")
     return 0
 
 

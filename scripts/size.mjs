@@ -27,3 +27,12 @@ console.log("first visit".padEnd(36) + "raw".padStart(10) + "gzip".padStart(11) 
 for (const r of rows) console.log(r.name.padEnd(36) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
 console.log("total".padEnd(36) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
 console.log(`budget: ${kb(BUDGET).trim()} gzip; ${total.gzip <= BUDGET ? "within" : "OVER"} by ${kb(Math.abs(BUDGET - total.gzip)).trim()}`);
+
+// Loaded later, only when needed: the public-key verifier (keys/), fetched
+// the first time a token with an RS, PS, ES or EdDSA alg gets a key.
+const lazy = readdirSync(dir).filter((n) => /^jwt-lens-keys-[0-9a-f]+\.js$/.test(n));
+for (const name of lazy) {
+  const data = readFileSync(join(dir, name));
+  console.log(`\nloaded on demand`.padEnd(37) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));
+  console.log(name.padEnd(36) + kb(data.length) + kb(gzipSync(data, { level: 9 }).length) + kb(brotliCompressSync(data).length));
+}

@@ -3,4 +3,5 @@
 //! [`jwt`] is the plain-Rust core; [`ui`] is the Leptos page over it.
 
 pub mod jwt;
+#[cfg(feature = "ui")]
 pub mod ui;

@@ -4,8 +4,8 @@ mod fixtures;
 
 use fixtures::unsigned;
 use jwt_lens::jwt::{
-    AlgChoice, Expectations, HmacAlg, Outcome, Secret, SignatureStatus, Verdict, inspect, sign,
-    split_list, validate, verify,
+    Alg, AlgChoice, Expectations, HmacAlg, Outcome, Secret, SignatureStatus, Verdict, inspect,
+    sign, split_list, validate, verify,
 };
 
 const NOW: i64 = 1_700_000_000;
@@ -24,7 +24,7 @@ fn outcome(payload: &str, expectations: &Expectations, id: &str) -> Outcome {
     let v = validate(
         &r,
         &SignatureStatus::Valid {
-            alg: HmacAlg::Hs256,
+            alg: Alg::Hmac(HmacAlg::Hs256),
         },
         expectations,
     );

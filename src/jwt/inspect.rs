@@ -7,6 +7,7 @@ use super::error::{Error, Part};
 use super::findings::{Finding, Severity};
 use super::header::{Alg, HmacAlg};
 use super::json::{self, Json};
+use super::keys;
 use super::time::{self, NumericDate, TimeClaim, TokenStatus};
 use super::token::{self, Cleaned};
 use super::verify::{self, Secret};
@@ -337,10 +338,10 @@ pub enum AlgChoice {
 /// The outcome of checking a token's signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignatureStatus {
-    /// The signature matches under `alg` and the secret.
-    Valid { alg: HmacAlg },
+    /// The signature matches under `alg` and the secret or public key.
+    Valid { alg: Alg },
     /// Checked and refused, with why.
-    Invalid { alg: HmacAlg, reason: String },
+    Invalid { alg: Alg, reason: String },
     /// Not checked: no secret yet, or nothing to check; with why.
     Unverified { reason: String },
     /// `alg: none`: there is no signature to check, and the token must not be trusted.
@@ -363,27 +364,34 @@ impl SignatureStatus {
 
     /// One sentence for the page.
     pub fn message(&self) -> String {
-        let supported = HmacAlg::ALL.map(HmacAlg::name).join(", ");
+        let mut supported = HmacAlg::ALL.map(HmacAlg::name).to_vec();
+        supported.extend(keys::SUPPORTED);
+        let supported = supported.join(", ");
         match self {
-            SignatureStatus::Valid { alg } => format!("Signature verified with {alg} and this secret."),
+            SignatureStatus::Valid { alg } => {
+                let with = if matches!(alg, Alg::Hmac(_)) { "secret" } else { "public key" };
+                format!("Signature verified with {alg} and this {with}.")
+            }
             SignatureStatus::Invalid { alg, reason } => format!("Invalid signature ({alg}): {reason}."),
             SignatureStatus::Unverified { reason } => format!("Not verified: {reason}."),
             SignatureStatus::Unsigned => {
                 "Unsigned: alg is none, so there is no signature and anyone could have written this token.".to_owned()
             }
-            SignatureStatus::Unsupported { alg } => format!(
-                "Cannot verify alg {alg} with a secret: JWT Lens verifies {supported}."
-            ),
+            SignatureStatus::Unsupported { alg } => {
+                format!("Cannot verify alg {alg}: JWT Lens verifies {supported}.")
+            }
         }
     }
 }
 
-/// Checks the signature of a decoded token.
+/// Checks the HMAC signature of a decoded token with a secret.
 ///
 /// The algorithm is the caller's `choice`, never silently the token's: with
 /// [`AlgChoice::FromToken`] the token's `alg` is used only if it is an HMAC
 /// algorithm, and with [`AlgChoice::Fixed`] a token whose `alg` differs fails.
-/// `secret` is `None` when nothing was typed.
+/// `secret` is `None` when nothing was typed. A token with a public-key `alg`
+/// is never checked with a secret (that is algorithm confusion): it waits for
+/// a public key ([`keys::check`]), and a secret that *is* a public key is refused.
 pub fn verify(
     report: &Report,
     choice: AlgChoice,
@@ -402,6 +410,19 @@ pub fn verify(
     let alg = match (choice, &token_alg) {
         (AlgChoice::Fixed(alg), _) => alg,
         (AlgChoice::FromToken, Some(Alg::Hmac(alg))) => *alg,
+        (AlgChoice::FromToken, Some(other)) if keys::is_public_key_alg(other) => {
+            let reason = if secret.is_some() {
+                format!(
+                    "{other} is verified with the issuer's public key, never with a secret \
+                     (using one would be algorithm confusion): paste the public key"
+                )
+            } else {
+                format!(
+                    "paste the issuer's public key (PEM, JWK or JWKS) to check this {other} signature"
+                )
+            };
+            return unverified(&reason);
+        }
         (AlgChoice::FromToken, Some(other)) => {
             return SignatureStatus::Unsupported {
                 alg: other.to_string(),
@@ -418,12 +439,24 @@ pub fn verify(
         Some(Err(e)) => return unverified(&e.to_string()),
         Some(Ok(secret)) => secret,
     };
-    if token_alg != Some(Alg::Hmac(alg)) {
-        let says = token_alg.map_or_else(|| "no alg".to_owned(), |a| format!("alg {a}"));
+    let alg_name = alg;
+    let alg = Alg::Hmac(alg_name);
+    // The classic forgery (CVE-2015-9235 and its kin): a token re-signed with
+    // HS256 using the issuer's *public* key as the secret. It verifies against
+    // a careless server, and here it would too, so it is refused outright.
+    if keys::looks_like_public_key(secret.as_bytes()) {
         return SignatureStatus::Invalid {
             alg,
-            reason: format!("the token says {says}, but you chose to verify {alg}"),
+            reason: "this secret is a public key. Checking an HMAC with a public key is the \
+                     algorithm-confusion attack: the key is public, so anyone could have made this \
+                     MAC, and a token that verifies this way proves nothing"
+                .to_owned(),
         };
+    }
+    if token_alg.as_ref() != Some(&alg) {
+        let says = token_alg.map_or_else(|| "no alg".to_owned(), |a| format!("alg {a}"));
+        let reason = format!("the token says {says}, but you chose to verify {alg}");
+        return SignatureStatus::Invalid { alg, reason };
     }
     let Some(signature) = report.signature.as_ref() else {
         return SignatureStatus::Invalid {
@@ -431,7 +464,7 @@ pub fn verify(
             reason: "the signature segment is not base64url".to_owned(),
         };
     };
-    if !verify::verify_hmac(alg, &secret, signing_input.as_bytes(), signature) {
+    if !verify::verify_hmac(alg_name, &secret, signing_input.as_bytes(), signature) {
         return SignatureStatus::Invalid {
             alg,
             reason: "the signature does not match this secret".to_owned(),

@@ -29,6 +29,7 @@ mod header;
 pub mod insight;
 mod inspect;
 pub mod json;
+pub mod keys;
 pub mod time;
 mod token;
 mod validation;

@@ -7,6 +7,7 @@ use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
+use super::key_form::KeyForm;
 use super::model::Model;
 use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
@@ -35,6 +36,8 @@ pub fn App(
         secret,
         encoding,
         alg_choice,
+        public_key,
+        key_check,
         now,
         expected_iss,
         expected_aud,
@@ -101,6 +104,7 @@ pub fn App(
     let clear = move || {
         token.set(String::new());
         secret.set(String::new());
+        public_key.set(String::new());
         browser::clear_fragment();
     };
 
@@ -142,6 +146,13 @@ pub fn App(
                     on_secret=Callback::new(move |text| secret.set(text))
                     on_encoding=Callback::new(move |e| encoding.set(e))
                     on_alg_choice=Callback::new(move |c| alg_choice.set(c))
+                />
+                <KeyForm
+                    public_key=public_key
+                    token_alg=token_alg
+                    report=report
+                    key_check=key_check
+                    on_key=Callback::new(move |text| public_key.set(text))
                 />
                 <VerifyBadge status=signature />
                 <ValidationPanel

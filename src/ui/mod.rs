@@ -13,6 +13,8 @@ mod error_banner;
 mod findings_list;
 pub mod html;
 mod json_panel;
+mod key_form;
+mod key_module;
 mod model;
 mod secret_form;
 mod segment_view;

@@ -5,7 +5,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::browser;
+use super::key_module::{self, Request};
 use crate::jwt::insight::{clock_findings, secret_findings};
+use crate::jwt::keys::KeyCheck;
 use crate::jwt::{
     self, Alg, AlgChoice, Expectations, Finding, Report, Secret, SecretEncoding, SignatureStatus,
     Validation, split_list,
@@ -23,6 +25,11 @@ pub struct Model {
     pub encoding: RwSignal<SecretEncoding>,
     /// Which algorithm verification uses.
     pub alg_choice: RwSignal<AlgChoice>,
+    /// The public key as pasted, for RS, PS, ES and EdDSA tokens. Never
+    /// holds secret material: that is refused before it is stored.
+    pub public_key: RwSignal<String>,
+    /// The last check with the public key, `None` while one is running.
+    pub key_check: RwSignal<Option<KeyCheck>>,
     /// Seconds since the epoch, ticking every second.
     pub now: RwSignal<i64>,
     /// Expected issuer, as typed.
@@ -52,6 +59,8 @@ impl Model {
         let secret = RwSignal::new(String::new());
         let encoding = RwSignal::new(SecretEncoding::Utf8);
         let alg_choice = RwSignal::new(AlgChoice::FromToken);
+        let public_key = RwSignal::new(String::new());
+        let key_check = RwSignal::new(None::<KeyCheck>);
         let now = RwSignal::new(browser::now_seconds());
         set_interval(
             move || now.set(browser::now_seconds()),
@@ -63,16 +72,36 @@ impl Model {
         let now_override = RwSignal::new(None::<i64>);
 
         let report = Memo::new(move |_| jwt::inspect(&token.read()));
+        // What a public-key check needs; a memo, so that edits elsewhere in
+        // the page (the secret, the clock) do not start another check.
+        let request = Memo::new(move |_| report.with(|r| r.as_ref().and_then(Request::for_report)));
+        check_with_public_key(request, public_key, key_check, now);
         let verification = Memo::new(move |_| {
             report.with(|report| {
                 let report = report.as_ref()?;
                 let typed = secret.read();
                 let encoding = encoding.get();
                 let key = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding));
-                let status = jwt::verify(report, alg_choice.get(), key.clone());
-                let (alg, verified) = match status {
-                    SignatureStatus::Valid { alg } => (Some(alg), true),
-                    SignatureStatus::Invalid { alg, .. } => (Some(alg), false),
+                let by_public_key = alg_choice.get() == AlgChoice::FromToken
+                    && request.with(Option::is_some)
+                    && !public_key.read().trim().is_empty();
+                let status = if by_public_key {
+                    key_check
+                        .with(|c| c.as_ref().map(|c| c.status.clone()))
+                        .unwrap_or_else(|| SignatureStatus::Unverified {
+                            reason: "checking the signature with the public key…".to_owned(),
+                        })
+                } else {
+                    jwt::verify(report, alg_choice.get(), key.clone())
+                };
+                let (alg, verified) = match &status {
+                    SignatureStatus::Valid {
+                        alg: Alg::Hmac(alg),
+                    } => (Some(*alg), true),
+                    SignatureStatus::Invalid {
+                        alg: Alg::Hmac(alg),
+                        ..
+                    } => (Some(*alg), false),
                     _ => (None, false),
                 };
                 let key = key.and_then(Result::ok);
@@ -102,6 +131,8 @@ impl Model {
             secret,
             encoding,
             alg_choice,
+            public_key,
+            key_check,
             now,
             expected_iss,
             expected_aud,
@@ -149,4 +180,33 @@ impl Model {
             })
         })
     }
+}
+
+/// Runs the public-key check whenever the token or the key changes, in the
+/// keys module (loaded on first use). Only the newest answer is kept: a slow
+/// check for an old key never overwrites a newer one.
+fn check_with_public_key(
+    request: Memo<Option<Request>>,
+    public_key: RwSignal<String>,
+    key_check: RwSignal<Option<KeyCheck>>,
+    now: RwSignal<i64>,
+) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let key = public_key.get();
+        let request = request.get();
+        generation.update_value(|g| *g += 1);
+        key_check.set(None);
+        let (Some(request), false) = (request, key.trim().is_empty()) else {
+            return;
+        };
+        let mine = generation.get_value();
+        let at = now.get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = key_module::check(request, key, at).await;
+            if generation.get_value() == mine {
+                key_check.set(Some(outcome));
+            }
+        });
+    });
 }

@@ -54,7 +54,7 @@ test("a base64url key verifies once the encoding is chosen", async () => {
   await context.close();
 });
 
-test("HS384 and HS512 tokens verify; alg none is unsigned; RS256 is unsupported", async () => {
+test("HS384 and HS512 tokens verify; alg none is unsigned; RS256 waits for a public key; ES256K is unsupported", async () => {
   const { page, context } = await app.open();
   await page.locator("#secret-input").fill("k");
   for (const [alg, hash] of [["HS384", "sha384"], ["HS512", "sha512"]]) {
@@ -63,9 +63,13 @@ test("HS384 and HS512 tokens verify; alg none is unsigned; RS256 is unsupported"
   }
   await paste(page, `${b64url('{"alg":"none"}')}.${b64url('{"sub":"a"}')}.`);
   assert.equal(await attr(page, "#signature-status", "data-state"), "unsigned");
+  // The secret typed above is never used for RS256.
   await paste(page, `${b64url('{"alg":"RS256"}')}.${b64url('{"sub":"a"}')}.AAAA`);
+  assert.equal(await attr(page, "#signature-status", "data-state"), "unverified");
+  assert.match(await text(page, "#signature-status"), /public key, never with a secret/);
+  await paste(page, `${b64url('{"alg":"ES256K"}')}.${b64url('{"sub":"a"}')}.AAAA`);
   assert.equal(await attr(page, "#signature-status", "data-state"), "unsupported");
-  assert.match(await text(page, "#signature-status"), /HS256, HS384, HS512/);
+  assert.match(await text(page, "#signature-status"), /HS256, HS384, HS512, RS256/);
   await context.close();
 });
 

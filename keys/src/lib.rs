@@ -1,0 +1,34 @@
+//! JWT Lens's second wasm module: RS, PS, ES and EdDSA verification.
+//!
+//! It links the RustCrypto crates the page's own module leaves out, and is
+//! loaded only when a token with a public-key `alg` gets a key (see
+//! `src/ui/key_module.rs`). The work is [`jwt_lens::jwt::keys::check`]; this
+//! crate only carries it across to JavaScript.
+
+use jwt_lens::jwt::Alg;
+use jwt_lens::jwt::keys;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Checks a token's signature with the pasted key: `alg` and `kid` from the
+/// token's header, its signing input and signature segment as written, the
+/// key text, and the time in seconds (for certificates). Returns
+/// [`keys::KeyCheck::to_wire`]'s JSON.
+#[wasm_bindgen]
+pub fn verify(
+    alg: &str,
+    kid: Option<String>,
+    signing_input: &str,
+    signature: &str,
+    key: &str,
+    now: f64,
+) -> String {
+    keys::check(
+        &Alg::parse(alg),
+        kid.as_deref(),
+        signing_input,
+        signature,
+        key,
+        now as i64,
+    )
+    .to_wire()
+}

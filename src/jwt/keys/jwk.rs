@@ -1,0 +1,119 @@
+//! JSON Web Keys (RFC 7517) and key sets, read with the core's own JSON reader.
+
+use super::error::KeyError;
+use super::material::{Curve, Material};
+use crate::jwt::base64url::{self, Alphabet};
+use crate::jwt::json::Json;
+
+/// What a JWK says about itself besides the key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JwkMeta {
+    /// `kid`.
+    pub kid: Option<String>,
+    /// `alg`: the one algorithm this key is for, when set.
+    pub alg: Option<String>,
+    /// `use`: `sig` or `enc`.
+    pub usage: Option<String>,
+}
+
+/// The metadata of `jwk`, readable even when its key is not.
+pub fn meta(jwk: &Json) -> JwkMeta {
+    let text = |name: &str| jwk.get(name).and_then(Json::as_str).map(str::to_owned);
+    JwkMeta {
+        kid: text("kid"),
+        alg: text("alg"),
+        usage: text("use"),
+    }
+}
+
+/// The public key in one JWK.
+///
+/// # Errors
+///
+/// [`KeyError::Jwk`] naming the member that is missing or bad,
+/// [`KeyError::Kty`] for key types that do not sign, and the errors of
+/// [`Material`]'s constructors.
+pub fn material(jwk: &Json) -> Result<Material, KeyError> {
+    if jwk.members().is_none() {
+        return Err(KeyError::Jwk {
+            reason: format!("a JWK is a JSON object, this is {}", jwk.type_name()),
+        });
+    }
+    let kty = member_str(jwk, "kty")?;
+    match kty {
+        "RSA" => Material::rsa(&bytes(jwk, "n", None)?, &bytes(jwk, "e", None)?),
+        "EC" => {
+            let crv = member_str(jwk, "crv")?;
+            let Some(curve) = Curve::from_name(crv) else {
+                return Err(KeyError::Curve {
+                    name: crv.to_owned(),
+                });
+            };
+            let n = curve.field_bytes();
+            let mut point = vec![0x04];
+            point.extend(bytes(jwk, "x", Some(n))?);
+            point.extend(bytes(jwk, "y", Some(n))?);
+            Material::ec(curve, &point)
+        }
+        "OKP" => match member_str(jwk, "crv")? {
+            "Ed25519" => Material::ed25519(&bytes(jwk, "x", Some(32))?),
+            "X25519" | "X448" => Err(KeyError::Jwk {
+                reason: "an X25519 or X448 key is for key agreement, not signatures".to_owned(),
+            }),
+            other => Err(KeyError::Curve {
+                name: other.to_owned(),
+            }),
+        },
+        other => Err(KeyError::Kty {
+            kty: other.to_owned(),
+        }),
+    }
+}
+
+/// The entries of a JWKS, or `None` when `value` is not one.
+///
+/// # Errors
+///
+/// [`KeyError::Jwks`] when `keys` is not a non-empty array.
+pub fn set(value: &Json) -> Option<Result<&[Json], KeyError>> {
+    let keys = value.get("keys")?;
+    Some(match keys {
+        Json::Array(items) if !items.is_empty() => Ok(items.as_slice()),
+        Json::Array(_) => Err(KeyError::Jwks {
+            reason: "its \"keys\" array is empty".to_owned(),
+        }),
+        other => Err(KeyError::Jwks {
+            reason: format!("\"keys\" must be an array, it is {}", other.type_name()),
+        }),
+    })
+}
+
+fn member_str<'a>(jwk: &'a Json, name: &str) -> Result<&'a str, KeyError> {
+    match jwk.get(name) {
+        Some(Json::String(s)) => Ok(s),
+        Some(other) => Err(KeyError::Jwk {
+            reason: format!("\"{name}\" must be a string, it is {}", other.type_name()),
+        }),
+        None => Err(KeyError::Jwk {
+            reason: format!("the \"{name}\" member is missing"),
+        }),
+    }
+}
+
+/// A base64url member's bytes, of exactly `len` bytes when given
+/// (RFC 7518 §6.2.1.2 fixes EC coordinates to the field size).
+fn bytes(jwk: &Json, name: &str, len: Option<usize>) -> Result<Vec<u8>, KeyError> {
+    let text = member_str(jwk, name)?;
+    let decoded = base64url::decode(text, Alphabet::Url).map_err(|fault| KeyError::Jwk {
+        reason: format!("\"{name}\" is not base64url ({fault:?})"),
+    })?;
+    match len {
+        Some(n) if decoded.bytes.len() != n => Err(KeyError::Jwk {
+            reason: format!(
+                "\"{name}\" is {} bytes; this curve needs exactly {n}",
+                decoded.bytes.len()
+            ),
+        }),
+        _ => Ok(decoded.bytes),
+    }
+}

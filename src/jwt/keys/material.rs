@@ -1,0 +1,416 @@
+//! Public keys as the RustCrypto crates hold them, and the signature check.
+
+use std::fmt;
+
+use der::Decode;
+use der::asn1::ObjectIdentifier;
+use rsa::signature::Verifier;
+use rsa::traits::PublicKeyParts;
+use rsa::{BoxedUint, PublicKey};
+use sha2::{Sha256, Sha384, Sha512};
+
+use super::error::KeyError;
+use crate::jwt::header::Alg;
+
+/// Smallest RSA modulus read at all; smaller keys are broken, not just weak.
+const MIN_RSA_BITS: usize = 512;
+/// Smallest RSA modulus RFC 7518 §3.3 allows for RS and PS algorithms.
+pub const RECOMMENDED_RSA_BITS: usize = 2048;
+
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+/// Names for key algorithms and curves that are recognised but not verified.
+const OTHER_OIDS: [(&str, &str); 6] = [
+    ("1.3.132.0.10", "secp256k1"),
+    ("1.3.101.113", "Ed448"),
+    ("1.3.101.110", "X25519"),
+    ("1.3.101.111", "X448"),
+    ("1.2.840.10040.4.1", "DSA"),
+    ("1.2.840.113549.1.3.1", "Diffie-Hellman"),
+];
+
+/// An elliptic curve JWT Lens verifies ECDSA on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// NIST P-256 (secp256r1), for ES256.
+    P256,
+    /// NIST P-384 (secp384r1), for ES384.
+    P384,
+    /// NIST P-521 (secp521r1), for ES512.
+    P521,
+}
+
+impl Curve {
+    /// The JWK `crv` name: `P-256`, `P-384`, `P-521`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+        }
+    }
+
+    /// Bytes in one coordinate, and so in each of ECDSA's `r` and `s`.
+    pub fn field_bytes(self) -> usize {
+        match self {
+            Curve::P256 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+
+    /// The `alg` that signs with this curve.
+    pub fn alg(self) -> &'static str {
+        match self {
+            Curve::P256 => "ES256",
+            Curve::P384 => "ES384",
+            Curve::P521 => "ES512",
+        }
+    }
+
+    /// The curve whose JWK `crv` is `name`.
+    pub fn from_name(name: &str) -> Option<Curve> {
+        [Curve::P256, Curve::P384, Curve::P521]
+            .into_iter()
+            .find(|c| c.name() == name)
+    }
+}
+
+/// A public key, ready to verify.
+#[derive(Clone, Debug)]
+pub enum Material {
+    /// An RSA key, for RS and PS algorithms.
+    Rsa(Box<PublicKey>),
+    /// An EC point on `curve`, uncompressed SEC1 (`04 ‖ x ‖ y`), checked to be on it.
+    Ec { curve: Curve, point: Vec<u8> },
+    /// An Ed25519 point, checked to decompress.
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+impl Material {
+    /// An RSA key from its big-endian modulus and exponent.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Rsa`] when the numbers are not a usable key.
+    pub fn rsa(n: &[u8], e: &[u8]) -> Result<Material, KeyError> {
+        let strip = |b: &[u8]| -> Vec<u8> { b.iter().copied().skip_while(|&x| x == 0).collect() };
+        let (n, e) = (strip(n), strip(e));
+        let bits = |b: &[u8]| u32::try_from(b.len().max(1) * 8).unwrap_or(u32::MAX);
+        let rsa_err = |reason: String| KeyError::Rsa { reason };
+        let n_int =
+            BoxedUint::from_be_slice(&n, bits(&n)).map_err(|e| rsa_err(format!("{e:?}")))?;
+        let e_int =
+            BoxedUint::from_be_slice(&e, bits(&e)).map_err(|e| rsa_err(format!("{e:?}")))?;
+        let modulus_bits = n_int.bit_width_vartime() as usize;
+        if modulus_bits < MIN_RSA_BITS {
+            return Err(rsa_err(format!(
+                "the modulus is {modulus_bits} bits; keys under {MIN_RSA_BITS} bits are not read at all"
+            )));
+        }
+        PublicKey::new_with_size_limits(n_int, e_int, MIN_RSA_BITS..=16_384)
+            .map(|k| Material::Rsa(Box::new(k)))
+            .map_err(|e| rsa_err(e.to_string()))
+    }
+
+    /// An EC key from its SEC1 point encoding (compressed or not).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Point`] when it is not a point on `curve`.
+    pub fn ec(curve: Curve, sec1: &[u8]) -> Result<Material, KeyError> {
+        let bad = KeyError::Point {
+            curve: curve.name(),
+        };
+        let point = match curve {
+            Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
+            Curve::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
+            Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
+                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
+        }
+        .map_err(|_| bad)?;
+        Ok(Material::Ec { curve, point })
+    }
+
+    /// An Ed25519 key from its 32 bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Point`] for a wrong length or bytes that are not a point.
+    pub fn ed25519(bytes: &[u8]) -> Result<Material, KeyError> {
+        let bad = KeyError::Point { curve: "Ed25519" };
+        let array: [u8; 32] = bytes.try_into().map_err(|_| bad.clone())?;
+        ed25519_dalek::VerifyingKey::from_bytes(&array)
+            .map(Material::Ed25519)
+            .map_err(|_| bad)
+    }
+
+    /// A key from a DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Der`] for malformed DER, [`KeyError::KeyAlgorithm`] or
+    /// [`KeyError::Curve`] for keys JWT Lens does not verify.
+    pub fn from_spki(der: &[u8]) -> Result<Material, KeyError> {
+        let der_err = |e: der::Error| KeyError::Der {
+            what: "SubjectPublicKeyInfo",
+            reason: e.to_string(),
+        };
+        let spki = spki::SubjectPublicKeyInfoRef::from_der(der).map_err(der_err)?;
+        let key = spki
+            .subject_public_key
+            .as_bytes()
+            .ok_or_else(|| KeyError::Der {
+                what: "SubjectPublicKeyInfo",
+                reason: "the key bit string is not whole bytes".to_owned(),
+            })?;
+        let oid = spki.algorithm.oid;
+        if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
+            return Material::from_pkcs1(key);
+        }
+        if oid == ED25519 {
+            return Material::ed25519(key);
+        }
+        if oid == EC_PUBLIC_KEY {
+            let curve_oid = spki
+                .algorithm
+                .parameters
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                .ok_or_else(|| KeyError::Der {
+                    what: "EC SubjectPublicKeyInfo",
+                    reason: "its parameters do not name a curve".to_owned(),
+                })?;
+            let curve = match curve_oid {
+                o if o == P256 => Curve::P256,
+                o if o == P384 => Curve::P384,
+                o if o == P521 => Curve::P521,
+                other => {
+                    return Err(KeyError::Curve {
+                        name: oid_name(other),
+                    });
+                }
+            };
+            return Material::ec(curve, key);
+        }
+        Err(KeyError::KeyAlgorithm {
+            name: oid_name(oid),
+        })
+    }
+
+    /// An RSA key from a DER RSAPublicKey (RFC 8017 §A.1.1, PEM `RSA PUBLIC KEY`).
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Der`] or [`KeyError::Rsa`].
+    pub fn from_pkcs1(der: &[u8]) -> Result<Material, KeyError> {
+        let key = pkcs1::RsaPublicKeyRef::from_der(der).map_err(|e| KeyError::Der {
+            what: "RSA public key (PKCS #1)",
+            reason: e.to_string(),
+        })?;
+        Material::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes())
+    }
+
+    /// For people: `RSA, 2048 bits`, `EC on P-256`, `Ed25519`.
+    pub fn describe(&self) -> String {
+        match self {
+            Material::Rsa(k) => format!(
+                "RSA public key, {} bits",
+                self.rsa_bits().unwrap_or(k.size() * 8)
+            ),
+            Material::Ec { curve, .. } => format!("EC public key on {}", curve.name()),
+            Material::Ed25519(_) => "Ed25519 public key (OKP)".to_owned(),
+        }
+    }
+
+    /// The modulus length in bits, for RSA keys.
+    pub fn rsa_bits(&self) -> Option<usize> {
+        match self {
+            Material::Rsa(k) => Some(k.n().as_ref().bit_width_vartime() as usize),
+            _ => None,
+        }
+    }
+
+    /// The JWK `kty`: `RSA`, `EC` or `OKP`.
+    pub fn kty(&self) -> &'static str {
+        match self {
+            Material::Rsa(_) => "RSA",
+            Material::Ec { .. } => "EC",
+            Material::Ed25519(_) => "OKP",
+        }
+    }
+
+    /// The members of its RFC 7638 thumbprint, in order, base64url-encoded
+    /// where they are bytes.
+    pub fn thumbprint_members(&self) -> Vec<(&'static str, String)> {
+        use crate::jwt::base64url::encode;
+        match self {
+            Material::Rsa(k) => vec![
+                ("e", encode(&k.e().to_be_bytes_trimmed_vartime())),
+                ("kty", "RSA".to_owned()),
+                ("n", encode(&k.n().as_ref().to_be_bytes_trimmed_vartime())),
+            ],
+            Material::Ec { curve, point } => {
+                let n = curve.field_bytes();
+                let x = point.get(1..1 + n).unwrap_or_default();
+                let y = point.get(1 + n..).unwrap_or_default();
+                vec![
+                    ("crv", curve.name().to_owned()),
+                    ("kty", "EC".to_owned()),
+                    ("x", encode(x)),
+                    ("y", encode(y)),
+                ]
+            }
+            Material::Ed25519(k) => vec![
+                ("crv", "Ed25519".to_owned()),
+                ("kty", "OKP".to_owned()),
+                ("x", encode(k.as_bytes())),
+            ],
+        }
+    }
+
+    /// The `alg` values this key can verify.
+    pub fn fits(&self, alg: &Alg) -> bool {
+        matches!(
+            (self, alg),
+            (Material::Rsa(_), Alg::Rsa(_) | Alg::RsaPss(_))
+                | (Material::Ed25519(_), Alg::EdDsa("EdDSA" | "Ed25519"))
+        ) || matches!((self, alg), (Material::Ec { curve, .. }, Alg::Ecdsa(name)) if curve.alg() == *name)
+    }
+
+    /// Checks `signature` over `message` under `alg`, which must be one
+    /// [`fits`](Self::fits) allows.
+    ///
+    /// # Errors
+    ///
+    /// A sentence fragment saying why the signature does not verify.
+    pub fn verify(&self, alg: &Alg, message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
+        match (self, alg) {
+            (Material::Rsa(key), Alg::Rsa(_) | Alg::RsaPss(_)) => {
+                let expected = key.size();
+                if signature.len() != expected {
+                    return Err(Mismatch::Length {
+                        expected,
+                        found: signature.len(),
+                    });
+                }
+                rsa_verify(key, alg, message, signature)
+            }
+            (Material::Ec { curve, point }, Alg::Ecdsa(_)) => {
+                let expected = curve.field_bytes() * 2;
+                if signature.len() != expected {
+                    return Err(Mismatch::Length {
+                        expected,
+                        found: signature.len(),
+                    });
+                }
+                ec_verify(*curve, point, message, signature)
+            }
+            (Material::Ed25519(key), Alg::EdDsa(_)) => {
+                let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| {
+                    Mismatch::Length {
+                        expected: 64,
+                        found: signature.len(),
+                    }
+                })?;
+                key.verify_strict(message, &sig)
+                    .map_err(|_| Mismatch::Signature)
+            }
+            _ => Err(Mismatch::Signature),
+        }
+    }
+}
+
+/// Why a signature did not verify.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The signature has the wrong length for this key.
+    Length { expected: usize, found: usize },
+    /// It is not a signature by this key over this token.
+    Signature,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mismatch::Length { expected, found } => write!(
+                f,
+                "the signature is {found} bytes, but this key's signatures are {expected} bytes"
+            ),
+            Mismatch::Signature => f.write_str("the signature does not match this key"),
+        }
+    }
+}
+
+fn rsa_verify(
+    key: &PublicKey,
+    alg: &Alg,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Mismatch> {
+    use rsa::{pkcs1v15, pss};
+    let key = key.clone();
+    let ok = match alg {
+        Alg::Rsa(bits) => {
+            let sig = pkcs1v15::Signature::try_from(signature).map_err(|_| Mismatch::Signature)?;
+            match bits {
+                256 => pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(message, &sig),
+                384 => pkcs1v15::VerifyingKey::<Sha384>::new(key).verify(message, &sig),
+                _ => pkcs1v15::VerifyingKey::<Sha512>::new(key).verify(message, &sig),
+            }
+        }
+        // RFC 7518 §3.5: the salt is as long as the hash output, which is
+        // what `pss::VerifyingKey::new` requires.
+        _ => {
+            let sig = pss::Signature::try_from(signature).map_err(|_| Mismatch::Signature)?;
+            match alg {
+                Alg::RsaPss(256) => pss::VerifyingKey::<Sha256>::new(key).verify(message, &sig),
+                Alg::RsaPss(384) => pss::VerifyingKey::<Sha384>::new(key).verify(message, &sig),
+                _ => pss::VerifyingKey::<Sha512>::new(key).verify(message, &sig),
+            }
+        }
+    };
+    ok.map_err(|_| Mismatch::Signature)
+}
+
+fn ec_verify(curve: Curve, point: &[u8], message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
+    let ok = match curve {
+        Curve::P256 => {
+            let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(|_| Mismatch::Signature)?;
+            let sig =
+                p256::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
+            key.verify(message, &sig)
+        }
+        Curve::P384 => {
+            let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(|_| Mismatch::Signature)?;
+            let sig =
+                p384::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
+            key.verify(message, &sig)
+        }
+        Curve::P521 => {
+            let key = p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map_err(|_| Mismatch::Signature)?;
+            let sig =
+                p521::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
+            key.verify(message, &sig)
+        }
+    };
+    ok.map_err(|_| Mismatch::Signature)
+}
+
+/// A dotted OID with its name when it is a known algorithm or curve.
+fn oid_name(oid: ObjectIdentifier) -> String {
+    let dotted = oid.to_string();
+    match OTHER_OIDS.iter().find(|(o, _)| *o == dotted) {
+        Some((_, name)) => format!("{name} ({dotted})"),
+        None => format!("OID {dotted}"),
+    }
+}

@@ -1,0 +1,167 @@
+//! `<KeyForm/>`: the public key for RS, PS, ES and EdDSA tokens, and what was
+//! learnt about it.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+use web_sys::HtmlTextAreaElement;
+
+use super::html;
+use crate::jwt::keys::{self, KeyCheck};
+use crate::jwt::{Alg, Report};
+
+/// `#public-key-input` and `#key-info`, shown only when the token's `alg`
+/// is verified with a public key. Secret material (a private key, an HMAC
+/// secret) is refused on input: the box is cleared and nothing is stored.
+#[component]
+pub fn KeyForm(
+    /// The key as pasted.
+    #[prop(into)]
+    public_key: Signal<String>,
+    /// The token's `alg`.
+    #[prop(into)]
+    token_alg: Signal<Option<Alg>>,
+    /// The decoded report, for keys the token names for itself.
+    #[prop(into)]
+    report: Signal<Option<Report>>,
+    /// The last check with the key; `None` while one runs.
+    #[prop(into)]
+    key_check: Signal<Option<KeyCheck>>,
+    /// Called with the key on every edit that is not secret material.
+    on_key: Callback<String>,
+) -> impl IntoView {
+    let refused = RwSignal::new(None::<String>);
+    let edited = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if let Some(kind) = keys::secret_material(&text) {
+            // Neither the signal nor the box keeps it.
+            event_target::<HtmlTextAreaElement>(&ev).set_value("");
+            refused.set(Some(kind.to_string()));
+            on_key.run(String::new());
+        } else {
+            // The refusal stays up until something else is pasted.
+            if !text.is_empty() {
+                refused.set(None);
+            }
+            on_key.run(text);
+        }
+    };
+    let shown = move || token_alg.with(|a| a.as_ref().is_some_and(keys::is_public_key_alg));
+    let label = move || match token_alg.get() {
+        Some(alg) if keys::is_public_key_alg(&alg) => format!("Public key for {alg}"),
+        _ => "Public key".to_owned(),
+    };
+    let embedded = move || {
+        report.with(|r| {
+            r.as_ref().and_then(|r| {
+                r.header
+                    .as_ref()?
+                    .json
+                    .as_ref()
+                    .and_then(keys::embedded_key_note)
+            })
+        })
+    };
+    let info = move || {
+        let pasted = !public_key.read().trim().is_empty();
+        let refusal = refused.get();
+        let embedded = embedded();
+        key_check.with(|check| {
+            info_html(
+                pasted,
+                refusal.as_deref(),
+                check.as_ref(),
+                embedded.as_deref(),
+            )
+        })
+    };
+    view! {
+        <fieldset class="secret-form key-form" hidden=move || !shown()>
+            <legend class="section-title">"Verify with a public key"</legend>
+            <label for="public-key-input">{label}</label>
+            <textarea
+                id="public-key-input"
+                rows="4"
+                spellcheck="false"
+                autocomplete="off"
+                placeholder="-----BEGIN PUBLIC KEY-----, a certificate, a JWK {\"kty\":…} or a JWKS {\"keys\":[…]}"
+                prop:value=public_key
+                on:input=edited
+            ></textarea>
+            <p class="hint">
+                "PEM (public key, RSA public key, certificate), JWK or JWKS: the key is read in this page. "
+                "JWT Lens never fetches keys, so paste the issuer's JWKS rather than its URL."
+            </p>
+            <div class="slot" aria-live="polite" inner_html=info></div>
+        </fieldset>
+    }
+}
+
+/// `#key-info`: the refusal, the key used and its warnings, or why no key
+/// could be used; its `data-state` is `empty`, `checking`, `used`,
+/// `unusable` or `refused`.
+fn info_html(
+    pasted: bool,
+    refusal: Option<&str>,
+    check: Option<&KeyCheck>,
+    embedded: Option<&str>,
+) -> String {
+    let mut body = String::new();
+    let state = match (refusal, pasted, check) {
+        (Some(message), _, _) => {
+            body.push_str(&html::element("p", "key-refused", &capitalize(message)));
+            "refused"
+        }
+        (None, false, _) => "empty",
+        (None, true, None) => {
+            body.push_str(&html::element(
+                "p",
+                "key-pending",
+                "Checking with this key…",
+            ));
+            "checking"
+        }
+        (None, true, Some(check)) => {
+            if check.facts.is_empty() {
+                let reason = match &check.status {
+                    crate::jwt::SignatureStatus::Invalid { reason, .. }
+                    | crate::jwt::SignatureStatus::Unverified { reason } => reason.clone(),
+                    other => other.message(),
+                };
+                body.push_str(&html::element("p", "key-error", &capitalize(&reason)));
+            } else {
+                body.push_str("<dl class=\"key-facts\">");
+                for (label, value) in &check.facts {
+                    let _ = write!(
+                        body,
+                        "<dt>{}</dt><dd>{}</dd>",
+                        html::escape(label),
+                        html::escape(value)
+                    );
+                }
+                body.push_str("</dl>");
+            }
+            for note in &check.notes {
+                body.push_str(&html::element("p", "key-note", note));
+            }
+            check.key_state.as_str()
+        }
+    };
+    if let Some(note) = embedded {
+        body.push_str(&html::element("p", "key-note embedded-key", note));
+    }
+    format!("<div id=\"key-info\" class=\"key-info\" data-state=\"{state}\">{body}</div>")
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if !out.ends_with('.') && !out.is_empty() {
+        out.push('.');
+    }
+    out
+}

@@ -1,0 +1,104 @@
+//! The second wasm module, which verifies with public keys.
+//!
+//! Its crypto crates (RSA, three NIST curves, Ed25519) would more than double
+//! the page's first download, so they live in `keys/`, built into a separate
+//! script by `scripts/post_build.py`. The page's script defines
+//! `globalThis.jwtLensKeys()`, which imports that script the first time a
+//! public-key token gets a key and resolves to its exports; later calls reuse it.
+
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::jwt::Report;
+use crate::jwt::keys::KeyCheck;
+
+/// What the keys module needs from a token: `alg`, `kid`, the signing input
+/// and the signature segment as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    alg: String,
+    kid: Option<String>,
+    signing_input: String,
+    signature: String,
+}
+
+impl Request {
+    /// The request for `report`'s token, if it has a public-key `alg`.
+    pub fn for_report(report: &Report) -> Option<Request> {
+        let alg = report.alg()?;
+        if !crate::jwt::keys::is_public_key_alg(&alg) {
+            return None;
+        }
+        let kid = report
+            .header
+            .as_ref()
+            .and_then(|h| h.json.as_ref())
+            .and_then(|h| h.get("kid"))
+            .and_then(|k| k.as_str())
+            .map(str::to_owned);
+        Some(Request {
+            alg: alg.to_string(),
+            kid,
+            signing_input: report.signing_input()?.to_owned(),
+            signature: report.segment_text(2)?.to_owned(),
+        })
+    }
+}
+
+/// Verifies `request` with the key text, loading the module if needed.
+/// A module that cannot load becomes an unverified status saying so.
+pub async fn check(request: Request, key: String, now: i64) -> KeyCheck {
+    match call(&request, &key, now).await {
+        Ok(wire) => KeyCheck::from_wire(&wire)
+            .unwrap_or_else(|| failed("it answered in a form this page does not read")),
+        Err(e) => failed(&e),
+    }
+}
+
+fn failed(why: &str) -> KeyCheck {
+    KeyCheck::unverified(format!("the public-key verifier could not run: {why}"))
+}
+
+async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> {
+    let global = js_sys::global();
+    let describe = |e: JsValue| {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "unknown error".to_owned())
+    };
+    let load: Function = Reflect::get(&global, &JsValue::from_str("jwtLensKeys"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("this build has no public-key verifier")?;
+    let promise: Promise = load
+        .call0(&global)
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "the loader returned no promise".to_owned())?;
+    let module = JsFuture::from(promise).await.map_err(describe)?;
+    let verify: Function = Reflect::get(&module, &JsValue::from_str("verify"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("the verifier has no verify function")?;
+    let args = Array::new();
+    args.push(&JsValue::from_str(&request.alg));
+    args.push(
+        &request
+            .kid
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    args.push(&JsValue::from_str(&request.signing_input));
+    args.push(&JsValue::from_str(&request.signature));
+    args.push(&JsValue::from_str(key));
+    args.push(&JsValue::from_f64(now as f64));
+    verify
+        .apply(&module, &args)
+        .map_err(describe)?
+        .as_string()
+        .ok_or_else(|| "the verifier returned no text".to_owned())
+}

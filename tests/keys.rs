@@ -1,0 +1,468 @@
+//! Public-key verification: the RFCs' own examples, tokens signed by an
+//! independent library (npm `jose`, see tests/fixtures/keys/generate.mjs),
+//! tampering, algorithm confusion, JWKS `kid` selection and secret material.
+
+use jwt_lens::jwt::keys::{self, KeyState, check_report, read_keys, secret_material};
+use jwt_lens::jwt::{AlgChoice, Secret, SecretEncoding, SignatureStatus, inspect, verify};
+use serde_json::Value;
+
+/// 2027-01-15: inside the validity of the fixtures' ten-year certificates
+/// (generated 2026-11-25; regenerating them after this date needs a new NOW).
+const NOW: i64 = 1_800_000_000;
+
+const RFC7515_A2_TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6LbgGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw";
+const RFC7515_A2_JWK: &str = r#"{"kty":"RSA","n":"ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ","e":"AQAB"}"#;
+const RFC7515_A3_TOKEN: &str = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+const RFC7515_A3_JWK: &str = r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#;
+const RFC8037_A4_TOKEN: &str = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+const RFC8037_A4_JWK: &str =
+    r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+
+fn fixtures() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/keys/tokens.json"
+    ))
+    .expect("tests/fixtures/keys/tokens.json");
+    serde_json::from_str(&text).expect("fixtures are JSON")
+}
+
+fn cases() -> Vec<Value> {
+    fixtures()["cases"].as_array().expect("cases").clone()
+}
+
+fn text(v: &Value, name: &str) -> String {
+    v[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("fixture member {name}"))
+        .to_owned()
+}
+
+fn run(token: &str, key: &str) -> keys::KeyCheck {
+    let report = inspect(token).expect("a token");
+    check_report(&report, key, NOW)
+}
+
+fn state(token: &str, key: &str) -> &'static str {
+    run(token, key).status.as_str()
+}
+
+#[test]
+fn rfc7515_a2_rs256_verifies_with_its_published_key() {
+    let check = run(RFC7515_A2_TOKEN, RFC7515_A2_JWK);
+    assert_eq!(check.status.as_str(), "valid", "{check:?}");
+    assert_eq!(check.key_state, KeyState::Used);
+    assert!(
+        check
+            .facts
+            .iter()
+            .any(|(k, v)| k == "Key" && v == "RSA public key, 2048 bits"),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn rfc7515_a3_es256_verifies_with_its_published_key() {
+    let check = run(RFC7515_A3_TOKEN, RFC7515_A3_JWK);
+    assert_eq!(check.status.as_str(), "valid", "{check:?}");
+    assert!(
+        check
+            .facts
+            .iter()
+            .any(|(_, v)| v == "EC public key on P-256")
+    );
+}
+
+#[test]
+fn rfc8037_a4_ed25519_verifies_with_its_published_key() {
+    assert_eq!(state(RFC8037_A4_TOKEN, RFC8037_A4_JWK), "valid");
+}
+
+#[test]
+fn rfc_examples_fail_when_one_payload_character_changes() {
+    for (token, key) in [
+        (RFC7515_A2_TOKEN, RFC7515_A2_JWK),
+        (RFC7515_A3_TOKEN, RFC7515_A3_JWK),
+        (RFC8037_A4_TOKEN, RFC8037_A4_JWK),
+    ] {
+        let dot = token.find('.').expect("a dot") + 3;
+        let mut bytes = token.as_bytes().to_vec();
+        bytes[dot] = if bytes[dot] == b'A' { b'B' } else { b'A' };
+        let tampered = String::from_utf8(bytes).expect("ascii");
+        let check = run(&tampered, key);
+        assert_eq!(check.status.as_str(), "invalid", "{check:?}");
+    }
+}
+
+#[test]
+fn rfc7638_thumbprint_of_the_rfc_example_key() {
+    // RFC 7638 §3.1's example key (RFC 7517 A.1's), and the thumbprint printed there.
+    let jwk = r#"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#;
+    let entries = read_keys(jwk).expect("a key");
+    let key = entries[0].key.as_ref().expect("usable");
+    assert_eq!(
+        keys::thumbprint(key),
+        "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+    );
+}
+
+#[test]
+fn every_jose_signed_token_verifies_with_each_key_form() {
+    let cases = cases();
+    assert_eq!(cases.len(), 10);
+    for case in &cases {
+        let alg = text(case, "alg");
+        let token = text(case, "token");
+        let mut forms = vec![
+            ("spki", text(case, "spki_pem")),
+            ("jwk", text(case, "jwk")),
+            ("jwks", text(case, "jwks")),
+        ];
+        for optional in ["pkcs1_pem", "cert_pem"] {
+            if let Some(pem) = case[optional].as_str() {
+                forms.push((optional, pem.to_owned()));
+            }
+        }
+        for (form, key) in forms {
+            let check = run(&token, &key);
+            assert_eq!(
+                check.status.as_str(),
+                "valid",
+                "{alg} with {form}: {check:?}"
+            );
+            assert_eq!(check.key_state, KeyState::Used, "{alg} with {form}");
+        }
+    }
+}
+
+#[test]
+fn tampered_jose_tokens_fail() {
+    for case in cases() {
+        let check = run(&text(&case, "tampered"), &text(&case, "spki_pem"));
+        assert_eq!(
+            check.status.as_str(),
+            "invalid",
+            "{}: {check:?}",
+            text(&case, "alg")
+        );
+        assert!(
+            check.status.message().contains("does not match this key"),
+            "{check:?}"
+        );
+    }
+}
+
+#[test]
+fn a_key_of_another_type_never_verifies() {
+    let cases = cases();
+    let by_alg = |alg: &str| {
+        cases
+            .iter()
+            .find(|c| c["alg"] == alg)
+            .expect("case")
+            .clone()
+    };
+    let rs = by_alg("RS256");
+    let es = by_alg("ES256");
+    let es384 = by_alg("ES384");
+    let ed = by_alg("EdDSA");
+    // An RSA key for ES256, an EC key for RS256, the wrong curve, Ed25519 for ES256.
+    for (token, key, needle) in [
+        (
+            text(&es, "token"),
+            text(&rs, "spki_pem"),
+            "cannot verify ES256",
+        ),
+        (
+            text(&rs, "token"),
+            text(&es, "spki_pem"),
+            "cannot verify RS256",
+        ),
+        (text(&es, "token"), text(&es384, "spki_pem"), "P-256"),
+        (
+            text(&es, "token"),
+            text(&ed, "spki_pem"),
+            "cannot verify ES256",
+        ),
+    ] {
+        let check = run(&token, &key);
+        assert_eq!(check.status.as_str(), "invalid", "{check:?}");
+        assert!(
+            check.status.message().contains(needle),
+            "{needle}: {check:?}"
+        );
+    }
+}
+
+#[test]
+fn jwks_key_is_picked_by_the_tokens_kid() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "RS256")
+        .expect("RS256");
+    let check = run(&text(&case, "token"), &text(&case, "jwks"));
+    assert_eq!(check.status.as_str(), "valid");
+    let kid = check
+        .facts
+        .iter()
+        .find(|(k, _)| k == "kid")
+        .expect("kid fact");
+    assert!(
+        kid.1.starts_with("rs256-2026 (matches the token's kid)"),
+        "{kid:?}"
+    );
+    assert!(
+        check
+            .facts
+            .iter()
+            .any(|(k, v)| k == "From" && v == "JWKS, key 2 of 2")
+    );
+}
+
+#[test]
+fn jwks_without_the_tokens_kid_lists_the_kids_present() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "ES256")
+        .expect("ES256");
+    let jwks = text(&case, "jwks").replace("es256-2026", "rotated-away");
+    let check = run(&text(&case, "token"), &jwks);
+    assert_ne!(check.status.as_str(), "valid");
+    let message = check.status.message();
+    assert!(message.contains("\"es256-2026\""), "{message}");
+    assert!(
+        message.contains("\"other-key\"") && message.contains("\"rotated-away\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_token_without_kid_tries_each_fitting_key_of_a_jwks() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "EdDSA")
+        .expect("EdDSA");
+    // RFC 8037's token has no kid; put its key second in a set.
+    let jwks = format!(
+        "{{\"keys\":[{},{}]}}",
+        serde_json::from_str::<Value>(&text(&case, "jwks")).expect("json")["keys"][0],
+        RFC8037_A4_JWK
+    );
+    let check = run(RFC8037_A4_TOKEN, &jwks);
+    assert_eq!(check.status.as_str(), "valid", "{check:?}");
+    assert!(
+        check
+            .facts
+            .iter()
+            .any(|(k, v)| k == "From" && v == "JWKS, key 2 of 2")
+    );
+}
+
+#[test]
+fn a_jwk_for_another_alg_or_for_encryption_is_refused() {
+    let pinned = RFC7515_A2_JWK.replace("\"kty\"", "\"alg\":\"PS256\",\"kty\"");
+    let check = run(RFC7515_A2_TOKEN, &pinned);
+    assert_eq!(check.status.as_str(), "invalid");
+    assert!(check.status.message().contains("PS256 only"), "{check:?}");
+    let enc = RFC7515_A2_JWK.replace("\"kty\"", "\"use\":\"enc\",\"kty\"");
+    assert_eq!(state(RFC7515_A2_TOKEN, &enc), "invalid");
+}
+
+#[test]
+fn hmac_secret_offered_for_rs256_never_verifies() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "RS256")
+        .expect("RS256");
+    let report = inspect(&text(&case, "token")).expect("token");
+    // In the secret box: the token's RS256 is never checked with a secret.
+    let status = verify(
+        &report,
+        AlgChoice::FromToken,
+        Some(Secret::decode("whatever", SecretEncoding::Utf8)),
+    );
+    assert_eq!(status.as_str(), "unverified");
+    assert!(
+        status.message().contains("never with a secret"),
+        "{status:?}"
+    );
+    // In the public-key box: an oct JWK is refused as secret material.
+    let oct = r#"{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#;
+    let check = run(&text(&case, "token"), oct);
+    assert_eq!(check.status.as_str(), "unverified");
+    assert_eq!(check.key_state, KeyState::Refused);
+    assert!(
+        check.status.message().contains("algorithm confusion"),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn hs256_forged_with_the_public_key_as_secret_is_refused() {
+    let fixtures = fixtures();
+    let forged = &fixtures["hs256_confusion"];
+    let report = inspect(&text(forged, "token")).expect("token");
+    let secret = Secret::decode(&text(forged, "spki_pem"), SecretEncoding::Utf8);
+    let status = verify(&report, AlgChoice::FromToken, Some(secret));
+    let SignatureStatus::Invalid { reason, .. } = &status else {
+        panic!("expected invalid, got {status:?}");
+    };
+    assert!(reason.contains("algorithm-confusion"), "{reason}");
+}
+
+#[test]
+fn private_keys_are_detected_and_refused() {
+    let fixtures = fixtures();
+    let case = &fixtures["cases"][0];
+    for key in [
+        text(case, "private_pem"),
+        text(case, "private_jwk"),
+        fixtures["pkcs1_private_pem"]
+            .as_str()
+            .expect("pem")
+            .to_owned(),
+        fixtures["ec_private_pem"].as_str().expect("pem").to_owned(),
+        format!("{{\"keys\":[{}]}}", text(case, "private_jwk")),
+    ] {
+        assert!(secret_material(&key).is_some(), "{key}");
+        let check = run(&text(case, "token"), &key);
+        assert_eq!(check.key_state, KeyState::Refused);
+        assert_ne!(check.status.as_str(), "valid");
+        assert!(check.status.message().contains("private key"), "{check:?}");
+    }
+    assert!(secret_material(&text(case, "spki_pem")).is_none());
+    assert!(secret_material(&text(case, "jwks")).is_none());
+}
+
+#[test]
+fn a_1024_bit_rsa_key_verifies_but_is_flagged() {
+    let fixtures = fixtures();
+    let weak = &fixtures["weak_rsa"];
+    let check = run(&text(weak, "token"), &text(weak, "spki_pem"));
+    assert_eq!(check.status.as_str(), "valid", "{check:?}");
+    assert!(
+        check
+            .notes
+            .iter()
+            .any(|n| n.contains("1024 bits") && n.contains("2048")),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn a_certificate_shows_its_subject_and_validity() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "ES256")
+        .expect("ES256");
+    let check = run(&text(&case, "token"), &text(&case, "cert_pem"));
+    assert_eq!(check.status.as_str(), "valid");
+    let fact = |name: &str| {
+        check
+            .facts
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(
+        fact("Subject").as_deref(),
+        Some("CN=JWT Lens fixture ES256, O=JWT Lens")
+    );
+    assert!(
+        fact("Valid").expect("validity").contains(" to 20"),
+        "{check:?}"
+    );
+    assert!(check.notes.is_empty(), "{check:?}");
+    // Ten years on, it has expired: still verifies, with a note.
+    let later = check_report(
+        &inspect(&text(&case, "token")).expect("t"),
+        &text(&case, "cert_pem"),
+        NOW + 20 * 365 * 86_400,
+    );
+    assert_eq!(later.status.as_str(), "valid");
+    assert!(
+        later.notes.iter().any(|n| n.contains("expired")),
+        "{later:?}"
+    );
+}
+
+#[test]
+fn malformed_keys_say_why() {
+    let token = RFC7515_A2_TOKEN;
+    for (key, needle) in [
+        (
+            "-----BEGIN PUBLIC KEY-----\nMIIB!IjANBg\n-----END PUBLIC KEY-----",
+            "character 5 ('!')",
+        ),
+        (
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg",
+            "no matching END PUBLIC KEY",
+        ),
+        (
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----",
+            "not a valid SubjectPublicKeyInfo",
+        ),
+        (
+            "{\"kty\":\"RSA\",\"e\":\"AQAB\"}",
+            "\"n\" member is missing",
+        ),
+        ("{\"kty\":\"RSA\",\"n\":", "not valid at line 1"),
+        ("{\"keys\":[]}", "empty"),
+        ("hello", "expected a PEM block"),
+        (
+            "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AA\",\"y\":\"AA\"}",
+            "secp256k1",
+        ),
+    ] {
+        let check = run(token, key);
+        assert_eq!(check.status.as_str(), "unverified", "{key}: {check:?}");
+        assert_eq!(check.key_state, KeyState::Unusable);
+        assert!(
+            check.status.message().contains(needle),
+            "{needle} in {}",
+            check.status.message()
+        );
+    }
+}
+
+#[test]
+fn a_pem_without_its_lines_is_read_as_der() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "PS256")
+        .expect("PS256");
+    let body: String = text(&case, "spki_pem")
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    assert_eq!(state(&text(&case, "token"), &body), "valid");
+}
+
+#[test]
+fn the_wire_form_round_trips() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["alg"] == "RS256")
+        .expect("RS256");
+    for key in [
+        text(&case, "cert_pem"),
+        "nonsense".to_owned(),
+        text(&case, "private_pem"),
+    ] {
+        let check = run(&text(&case, "token"), &key);
+        assert_eq!(keys::KeyCheck::from_wire(&check.to_wire()), Some(check));
+    }
+}
+
+#[test]
+fn keys_named_by_the_token_are_explained_not_used() {
+    let header = jwt_lens::jwt::json::parse(
+        r#"{"alg":"RS256","jku":"https://evil.example/jwks.json","x5c":["MII"]}"#,
+    )
+    .expect("json");
+    let note = keys::embedded_key_note(&header).expect("a note");
+    assert!(
+        note.contains("x5c, jku") && note.contains("never fetches"),
+        "{note}"
+    );
+}
