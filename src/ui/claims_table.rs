@@ -43,7 +43,7 @@ pub fn ClaimsTable(
             ))
         })
     };
-    view! { <table class="claims-table" inner_html=move || rows().unwrap_or_default()></table> }
+    view! { <table class="claims-table" inner_html=Signal::derive(move || rows().unwrap_or_default())></table> }
 }
 
 fn table_html(object: &Json, part: Part, now: i64, local: bool) -> String {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
+use super::key_form::KeyForm;
 use super::model::Model;
 use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
@@ -14,7 +15,8 @@ use crate::jwt::Part;
 
 /// `index.html?embed#token=…`: the coloured token, its validity, header,
 /// payload and findings, and `#open-in-lens`, a link that opens the full app
-/// with the same token. A secret field only with `&verify`. It reads nothing
+/// with the same token. A secret field (and, for public-key tokens, a key
+/// field) only with `&verify`. It reads nothing
 /// from the host page and sends nothing anywhere.
 #[component]
 pub fn Embed(
@@ -32,6 +34,8 @@ pub fn Embed(
             secret,
             encoding,
             alg_choice,
+            public_key,
+            key_check,
             ..
         } = model;
         view! {
@@ -43,6 +47,13 @@ pub fn Embed(
                 on_secret=Callback::new(move |text| secret.set(text))
                 on_encoding=Callback::new(move |e| encoding.set(e))
                 on_alg_choice=Callback::new(move |c| alg_choice.set(c))
+            />
+            <KeyForm
+                public_key=public_key
+                token_alg=model.token_alg()
+                report=report
+                key_check=key_check
+                on_key=Callback::new(move |text| public_key.set(text))
             />
             <VerifyBadge status=model.signature() />
         }

@@ -280,8 +280,8 @@ fn EncoderSigner(
             </fieldset>
             <div class="panel">
                 <h2 class="section-title">"Token"</h2>
-                <div class="slot" aria-live="polite" inner_html=move || output.with(output_html)></div>
-                <div class="slot" inner_html=move || alg_warning(&header.read(), alg.get())></div>
+                <div class="slot" aria-live="polite" inner_html=Signal::derive(move || output.with(output_html))></div>
+                <div class="slot" inner_html=Signal::derive(move || alg_warning(&header.read(), alg.get()))></div>
                 <div class="buttons copy-row">
                     <CopyButton id="copy-token" label="Copy token" text=token />
                     <CopyButton id="copy-header" label="Copy header" text=header />

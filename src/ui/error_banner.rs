@@ -14,7 +14,7 @@ pub fn ErrorBanner(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let banner = move || report.with(|r| r.as_ref().and_then(banner_html).unwrap_or_default());
-    view! { <div class="slot" role="alert" inner_html=banner></div> }
+    view! { <div class="slot" role="alert" inner_html=Signal::derive(banner)></div> }
 }
 
 fn banner_html(r: &Report) -> Option<String> {

@@ -14,7 +14,7 @@ pub fn FindingsList(
     findings: Signal<Vec<Finding>>,
 ) -> impl IntoView {
     let panel = move || findings.with(|f| panel_html(f));
-    view! { <div class="slot" inner_html=panel></div> }
+    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
 }
 
 fn panel_html(findings: &[Finding]) -> String {

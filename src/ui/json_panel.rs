@@ -44,7 +44,7 @@ pub fn JsonPanel(
     view! {
         <section class=format!("panel json-panel panel-{id}") aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
-            <div class="json-view" inner_html=body></div>
+            <div class="json-view" inner_html=Signal::derive(body)></div>
             <div class="table-wrap">
                 <ClaimsTable report=report part=part now=now local=local />
             </div>

@@ -92,7 +92,7 @@ pub fn KeyForm(
                 "PEM (public key, RSA public key, certificate), JWK or JWKS: the key is read in this page. "
                 "JWT Lens never fetches keys, so paste the issuer's JWKS rather than its URL."
             </p>
-            <div class="slot" aria-live="polite" inner_html=info></div>
+            <div class="slot" aria-live="polite" inner_html=Signal::derive(info)></div>
         </fieldset>
     }
 }
@@ -153,13 +153,13 @@ fn info_html(
     format!("<div id=\"key-info\" class=\"key-info\" data-state=\"{state}\">{body}</div>")
 }
 
+/// The message as a sentence. ASCII only: every message starts with an ASCII
+/// letter, and `char::to_uppercase` would link Unicode's case tables (14 KB).
 fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default();
-    out.push_str(chars.as_str());
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     if !out.ends_with('.') && !out.is_empty() {
         out.push('.');
     }

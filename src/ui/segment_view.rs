@@ -17,7 +17,7 @@ pub fn SegmentView(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let shown = move || report.with(|r| r.as_ref().map(shown_html).unwrap_or_default());
-    view! { <div class="slot" aria-live="polite" inner_html=shown></div> }
+    view! { <div class="slot" aria-live="polite" inner_html=Signal::derive(shown)></div> }
 }
 
 /// The cleaning note (`#cleaning-note`) and the coloured token (`#token-echo`).

@@ -17,7 +17,7 @@ pub fn SignaturePanel(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let panel = move || report.with(|r| r.as_ref().and_then(panel_html).unwrap_or_default());
-    view! { <div class="slot" inner_html=panel></div> }
+    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
 }
 
 fn panel_html(r: &Report) -> Option<String> {

@@ -25,7 +25,7 @@ pub fn TimeClaims(
                 .unwrap_or_default()
         })
     };
-    view! { <div class="slot" inner_html=panel></div> }
+    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
 }
 
 fn panel_html(r: &Report, now: i64) -> String {

@@ -41,7 +41,7 @@ pub fn ValidationPanel(
                     <input id="now-override" type="datetime-local" step="1" on:input=typed(on_now) />
                 </label>
             </div>
-            <div class="slot" aria-live="polite" inner_html=results></div>
+            <div class="slot" aria-live="polite" inner_html=Signal::derive(results)></div>
         </section>
     }
 }

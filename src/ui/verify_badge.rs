@@ -14,7 +14,7 @@ pub fn VerifyBadge(
     status: Signal<Option<SignatureStatus>>,
 ) -> impl IntoView {
     let badge = move || status.with(|s| s.as_ref().map(badge_html).unwrap_or_default());
-    view! { <div class="slot" aria-live="polite" inner_html=badge></div> }
+    view! { <div class="slot" aria-live="polite" inner_html=Signal::derive(badge)></div> }
 }
 
 fn badge_html(status: &SignatureStatus) -> String {

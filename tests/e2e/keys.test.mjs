@@ -137,3 +137,11 @@ test("the single-file build verifies RS256 from file:// with no other request", 
   assert.deepEqual(requests.filter((r) => !r.startsWith("data:")), [url]);
   await context.close();
 });
+
+test("the embed with &verify checks a public-key token too", async () => {
+  const { page, context } = await app.open(`/?embed&verify#token=${rs256.token}`);
+  await page.locator("#public-key-input").fill(rs256.pem);
+  await settled(page);
+  assert.equal(await state(page, "#signature-status"), "valid");
+  await context.close();
+});
