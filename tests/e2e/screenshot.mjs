@@ -1,5 +1,6 @@
 // Takes the README's screenshots from the built dist/: node screenshot.mjs
-// Not a test; it writes docs/screenshot.png, docs/screenshot-dark.png and docs/embed.png.
+// Not a test; it writes docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png
+// and docs/embed.png.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +27,18 @@ for (const [scheme, file] of [["light", "screenshot.png"], ["dark", "screenshot-
   await context.close();
 }
 
+// An ES256 token checked with its issuer's JWKS (from the checked-in fixtures).
+{
+  const fixtures = JSON.parse(readFileSync(new URL("../fixtures/keys/tokens.json", import.meta.url), "utf8"));
+  const es = fixtures.cases.find((c) => c.alg === "ES256");
+  const { page, context } = await app.open("/", { viewport: { width: 1360, height: 900 } });
+  await paste(page, es.token);
+  await page.locator("#public-key-input").fill(es.jwks);
+  await page.waitForFunction(() => document.querySelector("#key-info")?.dataset.state === "used");
+  await page.locator(".key-form").screenshot({ path: out("keys.png") });
+  await context.close();
+}
+
 // The sample docs page with its two embeds, served from a second origin.
 const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const site = mkdtempSync(join(tmpdir(), "jwt-lens-docs-"));
@@ -41,4 +54,4 @@ await context.close();
 docs.close();
 rmSync(site, { recursive: true });
 await app.close();
-console.log("wrote docs/screenshot.png, docs/screenshot-dark.png and docs/embed.png");
+console.log("wrote docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png and docs/embed.png");
