@@ -466,3 +466,28 @@ fn keys_named_by_the_token_are_explained_not_used() {
         "{note}"
     );
 }
+
+#[test]
+fn a_der_encoded_ecdsa_signature_is_named_as_such() {
+    // RFC 7515 A.3's r and s, re-encoded as ASN.1 DER: SEQUENCE { INTEGER r, INTEGER s }.
+    let (head, signature) = RFC7515_A3_TOKEN.rsplit_once('.').expect("three parts");
+    let raw = jwt_lens::jwt::base64url::decode(signature, jwt_lens::jwt::base64url::Alphabet::Url)
+        .expect("base64url")
+        .bytes;
+    let integer = |half: &[u8]| {
+        let mut out = vec![0x02];
+        let pad = half[0] & 0x80 != 0;
+        out.push((half.len() + usize::from(pad)) as u8);
+        if pad {
+            out.push(0);
+        }
+        out.extend_from_slice(half);
+        out
+    };
+    let body = [integer(&raw[..32]), integer(&raw[32..])].concat();
+    let der = [vec![0x30, body.len() as u8], body].concat();
+    let token = format!("{head}.{}", jwt_lens::jwt::base64url::encode(&der));
+    let check = run(&token, RFC7515_A3_JWK);
+    assert_eq!(check.status.as_str(), "invalid");
+    assert!(check.status.message().contains("ASN.1 DER"), "{check:?}");
+}

@@ -304,6 +304,17 @@ impl Material {
             }
             (Material::Ec { curve, point }, Alg::Ecdsa(_)) => {
                 let expected = curve.field_bytes() * 2;
+                // ASN.1 DER (`30 len 02 …`), as OpenSSL and Java sign, where
+                // JWS wants the raw r ‖ s of RFC 7518 §3.4.
+                if signature.len() != expected
+                    && signature.first() == Some(&0x30)
+                    && signature.get(2) == Some(&0x02)
+                {
+                    return Err(Mismatch::DerEcdsa {
+                        expected,
+                        found: signature.len(),
+                    });
+                }
                 if signature.len() != expected {
                     return Err(Mismatch::Length {
                         expected,
@@ -332,6 +343,8 @@ impl Material {
 pub enum Mismatch {
     /// The signature has the wrong length for this key.
     Length { expected: usize, found: usize },
+    /// An ECDSA signature in ASN.1 DER rather than JWS's fixed-length r ‖ s.
+    DerEcdsa { expected: usize, found: usize },
     /// It is not a signature by this key over this token.
     Signature,
 }
@@ -342,6 +355,11 @@ impl fmt::Display for Mismatch {
             Mismatch::Length { expected, found } => write!(
                 f,
                 "the signature is {found} bytes, but this key's signatures are {expected} bytes"
+            ),
+            Mismatch::DerEcdsa { expected, found } => write!(
+                f,
+                "the signature is {found} bytes of ASN.1 DER, as OpenSSL and Java produce; a JWS \
+                 carries r and s as {expected} raw bytes (RFC 7518 §3.4), so libraries reject it"
             ),
             Mismatch::Signature => f.write_str("the signature does not match this key"),
         }
