@@ -410,6 +410,14 @@ fn malformed_keys_say_why() {
         ("{\"keys\":[]}", "empty"),
         ("hello", "expected a PEM block"),
         (
+            "https://issuer.example/.well-known/jwks.json",
+            "never fetches",
+        ),
+        (
+            "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 me@host",
+            "ssh-keygen -e -m PKCS8",
+        ),
+        (
             "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AA\",\"y\":\"AA\"}",
             "secp256k1",
         ),

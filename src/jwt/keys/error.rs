@@ -13,6 +13,10 @@ pub enum KeyError {
     Empty,
     /// Neither PEM, nor JSON, nor base64 DER.
     NotAKey,
+    /// A URL, such as a JWKS endpoint: JWT Lens never fetches.
+    Url,
+    /// An OpenSSH public key line (`ssh-rsa AAAA…`).
+    OpenSsh,
     /// A `-----BEGIN …-----` line without its `-----END …-----`.
     PemUnterminated { label: String },
     /// A PEM label that holds no public key JWT Lens reads.
@@ -84,6 +88,14 @@ impl fmt::Display for KeyError {
             KeyError::NotAKey => f.write_str(
                 "not a key JWT Lens can read: expected a PEM block (BEGIN PUBLIC KEY, BEGIN RSA \
                  PUBLIC KEY or BEGIN CERTIFICATE), a JWK, or a JWKS {\"keys\": […]}",
+            ),
+            KeyError::Url => f.write_str(
+                "this is a URL: JWT Lens never fetches anything, so open the JWKS or key URL \
+                 yourself and paste what it returns",
+            ),
+            KeyError::OpenSsh => f.write_str(
+                "an OpenSSH public key; convert it to PEM first, with \
+                 ssh-keygen -e -m PKCS8 -f key.pub",
             ),
             KeyError::PemUnterminated { label } => {
                 write!(

@@ -151,6 +151,12 @@ pub fn read_keys(text: &str) -> Result<Vec<Entry>, KeyError> {
             key: Ok(key),
         }]);
     }
+    if trimmed.starts_with("https://") || trimmed.starts_with("http://") {
+        return Err(KeyError::Url);
+    }
+    if trimmed.starts_with("ssh-") || trimmed.starts_with("ecdsa-sha2-") {
+        return Err(KeyError::OpenSsh);
+    }
     if let Some(der) = text::bare_der(text) {
         let key = Material::from_spki(&der)
             .or_else(|_| Material::from_pkcs1(&der))
