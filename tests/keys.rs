@@ -408,6 +408,10 @@ fn malformed_keys_say_why() {
         ),
         ("{\"kty\":\"RSA\",\"n\":", "not valid at line 1"),
         ("{\"keys\":[]}", "empty"),
+        (
+            &format!("{{\"keys\":[{}{{}}]}}", "{},".repeat(100)),
+            "at most 100",
+        ),
         ("hello", "expected a PEM block"),
         (
             "https://issuer.example/.well-known/jwks.json",

@@ -70,6 +70,10 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
     }
 }
 
+/// The most keys read from one JWKS. Real sets hold a handful; each key is
+/// parsed (and, without a `kid`, tried) on the page's thread.
+pub const MAX_JWKS_KEYS: usize = 100;
+
 /// The entries of a JWKS, or `None` when `value` is not one.
 ///
 /// # Errors
@@ -78,6 +82,12 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
 pub fn set(value: &Json) -> Option<Result<&[Json], KeyError>> {
     let keys = value.get("keys")?;
     Some(match keys {
+        Json::Array(items) if items.len() > MAX_JWKS_KEYS => Err(KeyError::Jwks {
+            reason: format!(
+                "it has {} keys; JWT Lens reads sets of at most {MAX_JWKS_KEYS}",
+                items.len()
+            ),
+        }),
         Json::Array(items) if !items.is_empty() => Ok(items.as_slice()),
         Json::Array(_) => Err(KeyError::Jwks {
             reason: "its \"keys\" array is empty".to_owned(),
