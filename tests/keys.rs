@@ -503,3 +503,136 @@ fn a_der_encoded_ecdsa_signature_is_named_as_such() {
     assert_eq!(check.status.as_str(), "invalid");
     assert!(check.status.message().contains("ASN.1 DER"), "{check:?}");
 }
+
+fn case(alg: &str) -> Value {
+    cases().into_iter().find(|c| c["alg"] == alg).expect("case")
+}
+
+fn pem_body(pem: &str) -> String {
+    pem.lines().filter(|l| !l.starts_with("-----")).collect()
+}
+
+#[test]
+fn every_form_of_public_key_is_refused_as_an_hmac_secret() {
+    let fixtures = fixtures();
+    let forged = &fixtures["hs256_confusion"];
+    let token = text(forged, "token");
+    let report = inspect(&token).expect("token");
+    let pem = text(forged, "spki_pem");
+    let ed = text(&case("EdDSA"), "spki_pem");
+    for (secret, encoding) in [
+        (pem.clone(), SecretEncoding::Utf8),
+        (pem_body(&pem), SecretEncoding::Utf8),
+        (pem_body(&pem), SecretEncoding::Base64),
+        (pem_body(&ed), SecretEncoding::Base64),
+        (
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGz me@host".to_owned(),
+            SecretEncoding::Utf8,
+        ),
+        (text(&case("RS256"), "jwk"), SecretEncoding::Utf8),
+    ] {
+        let status = verify(
+            &report,
+            AlgChoice::FromToken,
+            Some(Secret::decode(&secret, encoding)),
+        );
+        assert_eq!(
+            status.as_str(),
+            "invalid",
+            "{secret:?} as {encoding:?}: {status:?}"
+        );
+        assert!(
+            status.message().contains("algorithm-confusion"),
+            "{status:?}"
+        );
+    }
+    // An ordinary secret still verifies an ordinary HS256 token.
+    let jwt_io = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+    let status = verify(
+        &inspect(jwt_io).expect("t"),
+        AlgChoice::FromToken,
+        Some(Secret::decode("your-256-bit-secret", SecretEncoding::Utf8)),
+    );
+    assert_eq!(status.as_str(), "valid");
+}
+
+#[test]
+fn private_keys_in_every_disguise_are_refused() {
+    let rs = case("RS256");
+    let private_jwk = text(&rs, "private_jwk");
+    for key in [
+        pem_body(&text(&rs, "private_pem")),
+        pem_body(fixtures()["pkcs1_private_pem"].as_str().expect("pem")),
+        pem_body(fixtures()["ec_private_pem"].as_str().expect("pem")),
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF\n-----END PGP PRIVATE KEY BLOCK-----"
+            .to_owned(),
+        format!("[{private_jwk}]"),
+        format!("{{\"signing_key\":{private_jwk}}}"),
+        format!("{},", private_jwk),
+    ] {
+        assert!(secret_material(&key).is_some(), "not refused: {key}");
+    }
+    // Public keys in the same forms are not.
+    assert!(secret_material(&pem_body(&text(&rs, "spki_pem"))).is_none());
+    assert!(
+        secret_material(&pem_body(
+            &text(&rs, "pkcs1_pem").replace("RSA PUBLIC", "X")
+        ))
+        .is_none()
+    );
+}
+
+#[test]
+fn an_rsassa_pss_only_key_verifies_ps256_but_never_rs256() {
+    // The RS256 fixture's key with its algorithm set to id-RSASSA-PSS.
+    let rs = case("RS256");
+    let spki = jwt_lens::jwt::base64url::decode(
+        &pem_body(&text(&rs, "spki_pem")),
+        jwt_lens::jwt::base64url::Alphabet::Standard,
+    )
+    .expect("base64")
+    .bytes;
+    let rsa_oid = [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01];
+    let at = spki
+        .windows(9)
+        .position(|w| w == rsa_oid)
+        .expect("rsaEncryption");
+    let mut pss = spki.clone();
+    pss[at + 8] = 0x0A;
+    let check = run(&text(&rs, "token"), &jwt_lens::jwt::base64url::encode(&pss));
+    assert_eq!(check.status.as_str(), "invalid", "{check:?}");
+    assert!(
+        check.status.message().contains("RSASSA-PSS only"),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn key_ops_without_verify_is_refused() {
+    let jwk = RFC7515_A2_JWK.replace("\"kty\"", "\"key_ops\":[\"encrypt\"],\"kty\"");
+    let check = run(RFC7515_A2_TOKEN, &jwk);
+    assert_eq!(check.status.as_str(), "invalid");
+    assert!(check.status.message().contains("key_ops"), "{check:?}");
+    let ok = RFC7515_A2_JWK.replace("\"kty\"", "\"key_ops\":[\"verify\"],\"kty\"");
+    assert_eq!(state(RFC7515_A2_TOKEN, &ok), "valid");
+}
+
+#[test]
+fn a_key_that_cannot_be_read_leaves_the_token_unverified_not_invalid() {
+    let rs = case("RS256");
+    let jwks = r#"{"keys":[{"kty":"RSA","kid":"rs256-2026","n":"AQAB","e":"AQAB"}]}"#;
+    let check = run(&text(&rs, "token"), jwks);
+    assert_eq!(check.status.as_str(), "unverified", "{check:?}");
+    let wrong_kid = text(&rs, "jwks").replace("rs256-2026", "elsewhere");
+    assert_eq!(state(&text(&rs, "token"), &wrong_kid), "unverified");
+}
+
+#[test]
+fn the_first_key_block_is_used_and_a_broken_later_block_is_ignored() {
+    let es = case("ES256");
+    let cert = text(&es, "cert_pem");
+    let params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+    let chain = format!("{params}{cert}\n-----BEGIN CERTIFICATE-----\nMIIB");
+    let check = run(&text(&es, "token"), &chain);
+    assert_eq!(check.status.as_str(), "valid", "{check:?}");
+}

@@ -57,7 +57,9 @@ pub async fn check(request: Request, key: String, now: i64) -> KeyCheck {
 }
 
 fn failed(why: &str) -> KeyCheck {
-    KeyCheck::unverified(format!("the public-key verifier could not run: {why}"))
+    KeyCheck::unverified(format!(
+        "the public-key verifier could not run ({why}); reload the page, which fetches it again"
+    ))
 }
 
 async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> {

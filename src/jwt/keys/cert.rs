@@ -145,7 +145,19 @@ fn time((tag, content, _): (u8, &[u8], &[u8])) -> Result<i64, String> {
         digits(rest, 6, 8)?,
         digits(rest, 8, 10)?,
     );
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&month)
+        || !(1..=days_in_month).contains(&day)
+        || h > 23
+        || m > 59
+        || s > 60
+    {
         return Err(format!("the time {text:?} is not a date"));
     }
     Ok(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)

@@ -14,6 +14,8 @@ pub struct JwkMeta {
     pub alg: Option<String>,
     /// `use`: `sig` or `enc`.
     pub usage: Option<String>,
+    /// `key_ops`, when present: the operations the key is for.
+    pub key_ops: Option<Vec<String>>,
 }
 
 /// The metadata of `jwk`, readable even when its key is not.
@@ -23,6 +25,14 @@ pub fn meta(jwk: &Json) -> JwkMeta {
         kid: text("kid"),
         alg: text("alg"),
         usage: text("use"),
+        key_ops: match jwk.get("key_ops") {
+            Some(Json::Array(ops)) => Some(
+                ops.iter()
+                    .filter_map(|o| o.as_str().map(str::to_owned))
+                    .collect(),
+            ),
+            _ => None,
+        },
     }
 }
 

@@ -86,6 +86,9 @@ impl Curve {
 pub enum Material {
     /// An RSA key, for RS and PS algorithms.
     Rsa(Box<PublicKey>),
+    /// An RSA key whose SubjectPublicKeyInfo names id-RSASSA-PSS, which
+    /// RFC 4055 §1.2 restricts to PSS: PS algorithms only.
+    RsaPss(Box<PublicKey>),
     /// An EC point on `curve`, uncompressed SEC1 (`04 ‖ x ‖ y`), checked to be on it.
     Ec { curve: Curve, point: Vec<u8> },
     /// An Ed25519 point, checked to decompress.
@@ -172,8 +175,14 @@ impl Material {
                 reason: "the key bit string is not whole bytes".to_owned(),
             })?;
         let oid = spki.algorithm.oid;
-        if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
+        if oid == RSA_ENCRYPTION {
             return Material::from_pkcs1(key);
+        }
+        if oid == RSASSA_PSS {
+            return match Material::from_pkcs1(key)? {
+                Material::Rsa(k) => Ok(Material::RsaPss(k)),
+                other => Ok(other),
+            };
         }
         if oid == ED25519 {
             return Material::ed25519(key);
@@ -220,6 +229,10 @@ impl Material {
     /// For people: `RSA, 2048 bits`, `EC on P-256`, `Ed25519`.
     pub fn describe(&self) -> String {
         match self {
+            Material::RsaPss(k) => format!(
+                "RSA public key for RSASSA-PSS only, {} bits",
+                self.rsa_bits().unwrap_or(k.size() * 8)
+            ),
             Material::Rsa(k) => format!(
                 "RSA public key, {} bits",
                 self.rsa_bits().unwrap_or(k.size() * 8)
@@ -232,7 +245,9 @@ impl Material {
     /// The modulus length in bits, for RSA keys.
     pub fn rsa_bits(&self) -> Option<usize> {
         match self {
-            Material::Rsa(k) => Some(k.n().as_ref().bit_width_vartime() as usize),
+            Material::Rsa(k) | Material::RsaPss(k) => {
+                Some(k.n().as_ref().bit_width_vartime() as usize)
+            }
             _ => None,
         }
     }
@@ -240,7 +255,7 @@ impl Material {
     /// The JWK `kty`: `RSA`, `EC` or `OKP`.
     pub fn kty(&self) -> &'static str {
         match self {
-            Material::Rsa(_) => "RSA",
+            Material::Rsa(_) | Material::RsaPss(_) => "RSA",
             Material::Ec { .. } => "EC",
             Material::Ed25519(_) => "OKP",
         }
@@ -251,7 +266,7 @@ impl Material {
     pub fn thumbprint_members(&self) -> Vec<(&'static str, String)> {
         use crate::jwt::base64url::encode;
         match self {
-            Material::Rsa(k) => vec![
+            Material::Rsa(k) | Material::RsaPss(k) => vec![
                 ("e", encode(&k.e().to_be_bytes_trimmed_vartime())),
                 ("kty", "RSA".to_owned()),
                 ("n", encode(&k.n().as_ref().to_be_bytes_trimmed_vartime())),
@@ -280,6 +295,7 @@ impl Material {
         matches!(
             (self, alg),
             (Material::Rsa(_), Alg::Rsa(_) | Alg::RsaPss(_))
+                | (Material::RsaPss(_), Alg::RsaPss(_))
                 | (Material::Ed25519(_), Alg::EdDsa("EdDSA" | "Ed25519"))
         ) || matches!((self, alg), (Material::Ec { curve, .. }, Alg::Ecdsa(name)) if curve.alg() == *name)
     }
@@ -292,7 +308,8 @@ impl Material {
     /// A sentence fragment saying why the signature does not verify.
     pub fn verify(&self, alg: &Alg, message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
         match (self, alg) {
-            (Material::Rsa(key), Alg::Rsa(_) | Alg::RsaPss(_)) => {
+            (Material::Rsa(key), Alg::Rsa(_) | Alg::RsaPss(_))
+            | (Material::RsaPss(key), Alg::RsaPss(_)) => {
                 let expected = key.size();
                 if signature.len() != expected {
                     return Err(Mismatch::Length {
@@ -306,10 +323,10 @@ impl Material {
                 let expected = curve.field_bytes() * 2;
                 // ASN.1 DER (`30 len 02 …`), as OpenSSL and Java sign, where
                 // JWS wants the raw r ‖ s of RFC 7518 §3.4.
-                if signature.len() != expected
-                    && signature.first() == Some(&0x30)
-                    && signature.get(2) == Some(&0x02)
-                {
+                let der = signature.first() == Some(&0x30)
+                    && (signature.get(2) == Some(&0x02)
+                        || (signature.get(1) == Some(&0x81) && signature.get(3) == Some(&0x02)));
+                if signature.len() != expected && der {
                     return Err(Mismatch::DerEcdsa {
                         expected,
                         found: signature.len(),

@@ -106,7 +106,14 @@ pub fn read_keys(text: &str) -> Result<Vec<Entry>, KeyError> {
     };
     if text.contains("-----BEGIN ") {
         let blocks = text::pem_blocks(text)?;
-        let Some(first) = blocks.first() else {
+        // The first block with a key; others (EC PARAMETERS, a CA further
+        // down a chain) are skipped.
+        let supported = ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE"];
+        let Some(first) = blocks
+            .iter()
+            .find(|b| supported.contains(&b.label.as_str()))
+            .or(blocks.first())
+        else {
             return Err(KeyError::NotAKey);
         };
         return match first.label.as_str() {
@@ -158,13 +165,21 @@ pub fn read_keys(text: &str) -> Result<Vec<Entry>, KeyError> {
         return Err(KeyError::OpenSsh);
     }
     if let Some(der) = text::bare_der(text) {
-        let key = Material::from_spki(&der)
-            .or_else(|_| Material::from_pkcs1(&der))
-            .or_else(|e| {
+        // A PKCS #1 key's SEQUENCE starts with an INTEGER; SPKI and
+        // certificates start with another SEQUENCE. The error shown is the
+        // one for the structure the bytes look like.
+        let pkcs1 = matches!(der.get(1), Some(l) if *l < 0x80 && der.get(2) == Some(&0x02))
+            || matches!(der.get(1), Some(0x81) if der.get(3) == Some(&0x02))
+            || matches!(der.get(1), Some(0x82) if der.get(4) == Some(&0x02));
+        let key = if pkcs1 {
+            Material::from_pkcs1(&der)
+        } else {
+            Material::from_spki(&der).or_else(|e| {
                 cert::read(&der)
                     .and_then(|(_, spki)| Material::from_spki(&spki))
                     .map_err(|_| e)
-            });
+            })
+        };
         return single(Source::BareDer, key);
     }
     Err(KeyError::NotAKey)
@@ -369,9 +384,10 @@ pub fn check(
         alg: alg.clone(),
         reason,
     };
+    // No key to try is "not verified", not "invalid": nothing was checked.
     let candidates = match pick(&entries, alg, kid) {
         Ok(c) => c,
-        Err(reason) => return KeyCheck::unusable(invalid(reason)),
+        Err(reason) => return KeyCheck::unverified(reason),
     };
     let signature_bytes = match base64url::decode(signature, Alphabet::Url) {
         Ok(d) if !d.padded && !d.non_canonical => d.bytes,
@@ -392,7 +408,8 @@ pub fn check(
         if verified || first_failure.is_none() {
             let status = match outcome {
                 Ok(()) => SignatureStatus::Valid { alg: alg.clone() },
-                Err(reason) => invalid(reason),
+                Err(Judged::Refused(reason)) => invalid(reason),
+                Err(Judged::Unusable(reason)) => SignatureStatus::Unverified { reason },
             };
             let mut report = describe(entry, how, kid, now);
             report.status = status;
@@ -486,32 +503,61 @@ fn pick(entries: &[Entry], alg: &Alg, kid: Option<&str>) -> Result<Vec<(usize, H
     Ok(fitting)
 }
 
+/// Why one entry did not verify the token.
+enum Judged {
+    /// The key cannot be read: nothing was checked.
+    Unusable(String),
+    /// The key was read and refuses this token: wrong type, restricted to
+    /// another `alg` or use, or the signature does not match.
+    Refused(String),
+}
+
 /// Verifies with one entry, or says why it cannot.
-fn judge(entry: &Entry, alg: &Alg, message: &[u8], signature: &[u8]) -> Result<(), String> {
-    let key = entry.key.as_ref().map_err(ToString::to_string)?;
+fn judge(entry: &Entry, alg: &Alg, message: &[u8], signature: &[u8]) -> Result<(), Judged> {
+    let key = entry
+        .key
+        .as_ref()
+        .map_err(|e| Judged::Unusable(e.to_string()))?;
+    if let (Material::RsaPss(_), Alg::Rsa(_)) = (key, alg) {
+        return Err(Judged::Refused(format!(
+            "this key is for RSASSA-PSS only (its SubjectPublicKeyInfo says id-RSASSA-PSS, \
+             RFC 4055), and {alg} is RSASSA-PKCS1-v1_5"
+        )));
+    }
     if !key.fits(alg) {
-        return Err(format!(
+        return Err(Judged::Refused(format!(
             "{} cannot verify {alg}, which needs {}: a key of the wrong type never verifies",
             article(&key.describe()),
             needed_key(alg)
-        ));
+        )));
     }
     if let Some(key_alg) = &entry.meta.alg
         && *key_alg != alg.to_string()
     {
-        return Err(format!(
+        return Err(Judged::Refused(format!(
             "this JWK is for alg {key_alg} only (its \"alg\" member), and the token says {alg}"
-        ));
+        )));
     }
     if entry.meta.usage.as_deref() == Some("enc") {
-        return Err("this JWK is for encryption (\"use\": \"enc\"), not signatures".to_owned());
+        return Err(Judged::Refused(
+            "this JWK is for encryption (\"use\": \"enc\"), not signatures".to_owned(),
+        ));
+    }
+    if let Some(ops) = &entry.meta.key_ops
+        && !ops.iter().any(|o| o == "verify")
+    {
+        return Err(Judged::Refused(format!(
+            "this JWK's \"key_ops\" ({}) does not include \"verify\"",
+            ops.join(", ")
+        )));
     }
     key.verify(alg, message, signature)
-        .map_err(|m| m.to_string())
+        .map_err(|m| Judged::Refused(m.to_string()))
 }
 
 fn article(description: &str) -> String {
-    let vowel = description.starts_with(['E', 'R']) && !description.starts_with("Ed");
+    // "an RSA", "an EC", "an Ed25519": each letter name starts with a vowel sound.
+    let vowel = description.starts_with(['E', 'R']);
     format!("{} {description}", if vowel { "an" } else { "a" })
 }
 
