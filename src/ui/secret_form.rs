@@ -37,6 +37,13 @@ pub fn SecretForm(
         on_alg_choice
             .run(HmacAlg::from_name(&value).map_or(AlgChoice::FromToken, AlgChoice::Fixed));
     };
+    // For a public-key token the secret is never used; the box says so.
+    let placeholder = move || match token_alg.get() {
+        Some(alg) if crate::jwt::keys::is_public_key_alg(&alg) => {
+            format!("Not used for {alg}: paste the public key below")
+        }
+        _ => "The HMAC secret (HS256, HS384, HS512)".to_owned(),
+    };
     let from_token_label = move || match token_alg.get() {
         Some(alg) => format!("As the token says ({alg})"),
         None => "As the token says".to_owned(),
@@ -55,14 +62,14 @@ pub fn SecretForm(
         .collect_view();
     view! {
         <fieldset class="secret-form">
-            <legend class="section-title">"Verify signature"</legend>
+            <legend class="section-title">"Verify with a secret (HMAC)"</legend>
             <label for="secret-input">"Secret"</label>
             <input
                 id="secret-input"
                 type="text"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="The HMAC secret (HS256, HS384, HS512)"
+                placeholder=placeholder
                 prop:value=secret
                 on:input=secret_edited
             />

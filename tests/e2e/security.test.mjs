@@ -187,18 +187,26 @@ test("keyboard only: tab to the input, paste, tab to the secret, read the result
   await context.close();
 });
 
+const KEYS = JSON.parse(readFileSync(new URL("../fixtures/keys/tokens.json", import.meta.url), "utf8"));
+const ES256 = KEYS.cases.find((c) => c.alg === "ES256");
+
 for (const scheme of ["light", "dark"]) {
   for (const [label, path, token] of [
     ["decoder with a token", "/", JWT_IO],
     ["decoder with an error", "/", "abc.def"],
     ["embed", `/?embed&verify#token=${JWT_IO}`, null],
     ["encoder", "/", null],
+    ["public-key verification", "/", ES256.token],
   ]) {
     test(`axe-core finds no violation: ${label}, ${scheme}`, async () => {
       // Injecting axe needs the policy bypassed; the page under test is unchanged.
       const { page, context } = await app.open(path, { bypassCSP: true, colorScheme: scheme });
       if (token) await paste(page, token);
       if (label === "encoder") await page.click('label[for="mode-encode"]');
+      if (label === "public-key verification") {
+        await page.locator("#public-key-input").fill(ES256.cert_pem);
+        await page.waitForFunction(() => document.querySelector("#key-info")?.dataset.state === "used");
+      }
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () =>
         (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
