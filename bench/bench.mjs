@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { createHmac } from "node:crypto";
+import { createHmac, createSign, generateKeyPairSync } from "node:crypto";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/serve.mjs";
@@ -46,6 +46,18 @@ const sign = (payload) => {
 };
 const typical = sign(JSON.stringify({ iss: "https://auth.example.com/", sub: "user-1234", aud: "api", scope: "orders:read orders:write", iat: 1767225600, exp: 1767226500, jti: "7f3c9a1e5b2d4c6f8a0b" }));
 const large = sign(JSON.stringify({ sub: "user", blob: "x".repeat(740 * 1024), iat: 1767225600, exp: 1767226500 }));
+// The typical claims as RS256 and ES256, with 2048-bit RSA and P-256 keys.
+const signWith = (alg, key, options = {}) => {
+  const input = `${b64(JSON.stringify({ alg, typ: "JWT" }))}.${b64(JSON.stringify({ sub: "user-1234", iat: 1767225600, exp: 1767226500 }))}`;
+  const signature = createSign("sha256").update(input).sign({ key, ...options });
+  return `${input}.${signature.toString("base64url")}`;
+};
+const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
+const publicKeyTokens = {
+  RS256: { token: signWith("RS256", rsa.privateKey), pem: rsa.publicKey.export({ type: "spki", format: "pem" }) },
+  ES256: { token: signWith("ES256", ec.privateKey, { dsaEncoding: "ieee-p1363" }), pem: ec.publicKey.export({ type: "spki", format: "pem" }) },
+};
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -56,7 +68,7 @@ const benchOrigin = `http://127.0.0.1:${benchServer.address().port}`;
 const page = await browser.newPage();
 await page.goto(`${benchOrigin}/index.html`);
 const speed = await page.evaluate(
-  async ({ typical, large, secret }) => {
+  async ({ typical, large, secret, publicKeyTokens }) => {
     const core = await import("/core/jwt_lens_bench_core.js");
     await core.default();
     const libs = await import("/libs.js");
@@ -86,9 +98,17 @@ const speed = await page.evaluate(
         "jose jwtVerify HS256": await median(() => libs.jwtVerify(token, key, { currentDate: new Date(1767225700000) }), runs, batch),
       };
     }
+    for (const [alg, { token, pem }] of Object.entries(publicKeyTokens)) {
+      const imported = await libs.importSPKI(pem, alg);
+      out.typical[`JWT Lens verify ${alg} (PEM read per call)`] = await median(() => {
+        if (!core.verify_pem(token, pem)) throw new Error(`JWT Lens did not verify ${alg}`);
+      }, 21, 20);
+      out.typical[`jose jwtVerify ${alg} (key imported once, WebCrypto)`] = await median(
+        () => libs.jwtVerify(token, imported, { currentDate: new Date(1767225700000) }), 21, 20);
+    }
     return out;
   },
-  { typical, large, secret: SECRET },
+  { typical, large, secret: SECRET, publicKeyTokens },
 );
 await page.close();
 benchServer.close();
@@ -109,6 +129,7 @@ const loaded = ["index.html", ...[...html.matchAll(/(?:src|href)=["']?\.\/([^"' 
 const shipped = {
   "JWT Lens (first visit)": sizes(loaded.map((f) => join(dist, f))),
   "jose, minimal bundle (decodeJwt + jwtVerify)": sizes([join(work, "jose-minimal.js")]),
+  "JWT Lens public-key verifier (on demand)": sizes(readdirSync(dist).filter((f) => /^jwt-lens-keys-[0-9a-f]+\.js$/.test(f)).map((f) => join(dist, f))),
   "JWT Lens single file (jwt-lens.html)": sizes([join(dist, "jwt-lens.html")]),
 };
 
@@ -176,11 +197,11 @@ appServer.close();
 rmSync(work, { recursive: true });
 
 // 6. Report.
-const ms = (v) => (v < 0.1 ? v.toFixed(3) : v.toFixed(2)).padStart(9) + " ms";
+const ms = (v) => (v === undefined ? "—".padStart(12) : (v < 0.1 ? v.toFixed(3) : v.toFixed(2)).padStart(9) + " ms");
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
 console.log("\nMedian time per call (headless Chromium)");
-console.log("".padEnd(26) + "typical".padStart(12) + "1 MB".padStart(13));
-for (const op of Object.keys(speed.typical)) console.log(op.padEnd(26) + ms(speed.typical[op]) + ms(speed["1 MB"][op]));
+console.log("".padEnd(56) + "typical".padStart(12) + "1 MB".padStart(13));
+for (const op of Object.keys(speed.typical)) console.log(op.padEnd(56) + ms(speed.typical[op]) + ms(speed["1 MB"][op]));
 console.log("\nShipped bytes".padEnd(47) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
 for (const [name, s] of Object.entries(shipped)) console.log(name.padEnd(46) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
 console.log(`\nNavigation to a usable token input: median ${inputReady.toFixed(0)} ms; to the app running: ${appReady.toFixed(0)} ms (of ${loads.length} loads, localhost)`);

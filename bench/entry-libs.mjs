@@ -1,3 +1,3 @@
 // What the benchmark page calls from the JavaScript libraries.
-export { decodeJwt, jwtVerify } from "jose";
+export { decodeJwt, jwtVerify, importSPKI } from "jose";
 export { jwtDecode } from "jwt-decode";

@@ -1,5 +1,5 @@
-//! Two entry points for the benchmark: decode (as the page does on a paste)
-//! and verify HS256.
+//! Entry points for the benchmark: decode (as the page does on a paste),
+//! verify HS256, and verify with a PEM public key.
 
 use jwt_lens::jwt::{self, AlgChoice, Secret, SecretEncoding};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -22,4 +22,13 @@ pub fn verify_hs256(token: &str, secret: &str) -> bool {
     };
     let key = Some(Secret::decode(secret, SecretEncoding::Utf8));
     jwt::verify(&report, AlgChoice::FromToken, key).as_str() == "valid"
+}
+
+/// Verifies a public-key token with a PEM key, parsed on every call as the
+/// page does when a key is pasted.
+#[wasm_bindgen]
+pub fn verify_pem(token: &str, pem: &str) -> bool {
+    jwt::inspect(token).is_some_and(|report| {
+        jwt::keys::check_report(&report, pem, 0).status.as_str() == "valid"
+    })
 }
