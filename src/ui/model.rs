@@ -28,8 +28,9 @@ pub struct Model {
     /// The public key as pasted, for RS, PS, ES and EdDSA tokens. Never
     /// holds secret material: that is refused before it is stored.
     pub public_key: RwSignal<String>,
-    /// The last check with the public key, `None` while one is running.
-    pub key_check: RwSignal<Option<KeyCheck>>,
+    /// The check with the public key for the current token and key; `None`
+    /// while it runs.
+    pub key_check: Memo<Option<KeyCheck>>,
     /// Seconds since the epoch, ticking every second.
     pub now: RwSignal<i64>,
     /// Expected issuer, as typed.
@@ -60,7 +61,7 @@ impl Model {
         let encoding = RwSignal::new(SecretEncoding::Utf8);
         let alg_choice = RwSignal::new(AlgChoice::FromToken);
         let public_key = RwSignal::new(String::new());
-        let key_check = RwSignal::new(None::<KeyCheck>);
+        let answer = RwSignal::new(None::<Answer>);
         let now = RwSignal::new(browser::now_seconds());
         set_interval(
             move || now.set(browser::now_seconds()),
@@ -75,7 +76,17 @@ impl Model {
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
         let request = Memo::new(move |_| report.with(|r| r.as_ref().and_then(Request::for_report)));
-        check_with_public_key(request, public_key, key_check, now);
+        check_with_public_key(request, public_key, answer, now);
+        // An answer counts only for the token and key it was computed for, so
+        // nothing stale shows between an edit and the next check.
+        let key_check = Memo::new(move |_| {
+            answer.with(|a| {
+                let (asked, key, check) = a.as_ref()?;
+                let current =
+                    request.with(|r| r.as_ref() == Some(asked)) && public_key.with(|k| k == key);
+                current.then(|| check.clone())
+            })
+        });
         let verification = Memo::new(move |_| {
             report.with(|report| {
                 let report = report.as_ref()?;
@@ -182,13 +193,16 @@ impl Model {
     }
 }
 
+/// A public-key check with the request and key text it answers.
+type Answer = (Request, String, KeyCheck);
+
 /// Runs the public-key check whenever the token or the key changes, in the
 /// keys module (loaded on first use). Only the newest answer is kept: a slow
 /// check for an old key never overwrites a newer one.
 fn check_with_public_key(
     request: Memo<Option<Request>>,
     public_key: RwSignal<String>,
-    key_check: RwSignal<Option<KeyCheck>>,
+    answer: RwSignal<Option<Answer>>,
     now: RwSignal<i64>,
 ) {
     let generation = StoredValue::new(0u64);
@@ -196,16 +210,16 @@ fn check_with_public_key(
         let key = public_key.get();
         let request = request.get();
         generation.update_value(|g| *g += 1);
-        key_check.set(None);
+        answer.set(None);
         let (Some(request), false) = (request, key.trim().is_empty()) else {
             return;
         };
         let mine = generation.get_value();
         let at = now.get_untracked();
         leptos::task::spawn_local(async move {
-            let outcome = key_module::check(request, key, at).await;
+            let outcome = key_module::check(request.clone(), key.clone(), at).await;
             if generation.get_value() == mine {
-                key_check.set(Some(outcome));
+                answer.set(Some((request, key, outcome)));
             }
         });
     });
