@@ -31,11 +31,20 @@ fn cases() -> Vec<Value> {
     fixtures()["cases"].as_array().expect("cases").clone()
 }
 
+fn case(alg: &str) -> Value {
+    cases().into_iter().find(|c| c["alg"] == alg).expect("case")
+}
+
 fn text(v: &Value, name: &str) -> String {
     v[name]
         .as_str()
         .unwrap_or_else(|| panic!("fixture member {name}"))
         .to_owned()
+}
+
+/// RFC 7515 A.2's JWK with one more member, written as `"name":value`.
+fn a2_jwk_with(member: &str) -> String {
+    RFC7515_A2_JWK.replace("\"kty\"", &format!("{member},\"kty\""))
 }
 
 fn run(token: &str, key: &str) -> keys::KeyCheck {
@@ -154,18 +163,7 @@ fn tampered_jose_tokens_fail() {
 
 #[test]
 fn a_key_of_another_type_never_verifies() {
-    let cases = cases();
-    let by_alg = |alg: &str| {
-        cases
-            .iter()
-            .find(|c| c["alg"] == alg)
-            .expect("case")
-            .clone()
-    };
-    let rs = by_alg("RS256");
-    let es = by_alg("ES256");
-    let es384 = by_alg("ES384");
-    let ed = by_alg("EdDSA");
+    let (rs, es, es384, ed) = (case("RS256"), case("ES256"), case("ES384"), case("EdDSA"));
     // An RSA key for ES256, an EC key for RS256, the wrong curve, Ed25519 for ES256.
     for (token, key, needle) in [
         (
@@ -196,10 +194,7 @@ fn a_key_of_another_type_never_verifies() {
 
 #[test]
 fn jwks_key_is_picked_by_the_tokens_kid() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "RS256")
-        .expect("RS256");
+    let case = case("RS256");
     let check = run(&text(&case, "token"), &text(&case, "jwks"));
     assert_eq!(check.status.as_str(), "valid");
     let kid = check
@@ -221,10 +216,7 @@ fn jwks_key_is_picked_by_the_tokens_kid() {
 
 #[test]
 fn jwks_without_the_tokens_kid_lists_the_kids_present() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "ES256")
-        .expect("ES256");
+    let case = case("ES256");
     let jwks = text(&case, "jwks").replace("es256-2026", "rotated-away");
     let check = run(&text(&case, "token"), &jwks);
     assert_ne!(check.status.as_str(), "valid");
@@ -238,10 +230,7 @@ fn jwks_without_the_tokens_kid_lists_the_kids_present() {
 
 #[test]
 fn a_token_without_kid_tries_each_fitting_key_of_a_jwks() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "EdDSA")
-        .expect("EdDSA");
+    let case = case("EdDSA");
     // RFC 8037's token has no kid; put its key second in a set.
     let jwks = format!(
         "{{\"keys\":[{},{}]}}",
@@ -260,20 +249,17 @@ fn a_token_without_kid_tries_each_fitting_key_of_a_jwks() {
 
 #[test]
 fn a_jwk_for_another_alg_or_for_encryption_is_refused() {
-    let pinned = RFC7515_A2_JWK.replace("\"kty\"", "\"alg\":\"PS256\",\"kty\"");
+    let pinned = a2_jwk_with("\"alg\":\"PS256\"");
     let check = run(RFC7515_A2_TOKEN, &pinned);
     assert_eq!(check.status.as_str(), "invalid");
     assert!(check.status.message().contains("PS256 only"), "{check:?}");
-    let enc = RFC7515_A2_JWK.replace("\"kty\"", "\"use\":\"enc\",\"kty\"");
+    let enc = a2_jwk_with("\"use\":\"enc\"");
     assert_eq!(state(RFC7515_A2_TOKEN, &enc), "invalid");
 }
 
 #[test]
 fn hmac_secret_offered_for_rs256_never_verifies() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "RS256")
-        .expect("RS256");
+    let case = case("RS256");
     let report = inspect(&text(&case, "token")).expect("token");
     // In the secret box: the token's RS256 is never checked with a secret.
     let status = verify(
@@ -351,10 +337,7 @@ fn a_1024_bit_rsa_key_verifies_but_is_flagged() {
 
 #[test]
 fn a_certificate_shows_its_subject_and_validity() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "ES256")
-        .expect("ES256");
+    let case = case("ES256");
     let check = run(&text(&case, "token"), &text(&case, "cert_pem"));
     assert_eq!(check.status.as_str(), "valid");
     let fact = |name: &str| {
@@ -439,10 +422,7 @@ fn malformed_keys_say_why() {
 
 #[test]
 fn a_pem_without_its_lines_is_read_as_der() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "PS256")
-        .expect("PS256");
+    let case = case("PS256");
     let body: String = text(&case, "spki_pem")
         .lines()
         .filter(|l| !l.starts_with("-----"))
@@ -452,10 +432,7 @@ fn a_pem_without_its_lines_is_read_as_der() {
 
 #[test]
 fn the_wire_form_round_trips() {
-    let case = cases()
-        .into_iter()
-        .find(|c| c["alg"] == "RS256")
-        .expect("RS256");
+    let case = case("RS256");
     for key in [
         text(&case, "cert_pem"),
         "nonsense".to_owned(),
@@ -502,10 +479,6 @@ fn a_der_encoded_ecdsa_signature_is_named_as_such() {
     let check = run(&token, RFC7515_A3_JWK);
     assert_eq!(check.status.as_str(), "invalid");
     assert!(check.status.message().contains("ASN.1 DER"), "{check:?}");
-}
-
-fn case(alg: &str) -> Value {
-    cases().into_iter().find(|c| c["alg"] == alg).expect("case")
 }
 
 fn pem_body(pem: &str) -> String {
@@ -609,11 +582,11 @@ fn an_rsassa_pss_only_key_verifies_ps256_but_never_rs256() {
 
 #[test]
 fn key_ops_without_verify_is_refused() {
-    let jwk = RFC7515_A2_JWK.replace("\"kty\"", "\"key_ops\":[\"encrypt\"],\"kty\"");
+    let jwk = a2_jwk_with("\"key_ops\":[\"encrypt\"]");
     let check = run(RFC7515_A2_TOKEN, &jwk);
     assert_eq!(check.status.as_str(), "invalid");
     assert!(check.status.message().contains("key_ops"), "{check:?}");
-    let ok = RFC7515_A2_JWK.replace("\"kty\"", "\"key_ops\":[\"verify\"],\"kty\"");
+    let ok = a2_jwk_with("\"key_ops\":[\"verify\"]");
     assert_eq!(state(RFC7515_A2_TOKEN, &ok), "valid");
 }
 
