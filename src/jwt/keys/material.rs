@@ -89,8 +89,8 @@ pub enum Material {
     /// An RSA key whose SubjectPublicKeyInfo names id-RSASSA-PSS, which
     /// RFC 4055 §1.2 restricts to PSS: PS algorithms only.
     RsaPss(Box<PublicKey>),
-    /// An EC point on `curve`, uncompressed SEC1 (`04 ‖ x ‖ y`), checked to be on it.
-    Ec { curve: Curve, point: Vec<u8> },
+    /// An ECDSA key on `curve`, its point checked to be on the curve.
+    Ec { curve: Curve, key: EcKey },
     /// An Ed25519 point, checked to decompress.
     Ed25519(ed25519_dalek::VerifyingKey),
 }
@@ -130,16 +130,13 @@ impl Material {
         let bad = KeyError::Point {
             curve: curve.name(),
         };
-        let point = match curve {
-            Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
-            Curve::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
-            Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1)
-                .map(|k| k.to_sec1_point(false).as_bytes().to_vec()),
+        let key = match curve {
+            Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map(EcKey::P256),
+            Curve::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map(EcKey::P384),
+            Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map(EcKey::P521),
         }
         .map_err(|_| bad)?;
-        Ok(Material::Ec { curve, point })
+        Ok(Material::Ec { curve, key })
     }
 
     /// An Ed25519 key from its 32 bytes.
@@ -271,7 +268,8 @@ impl Material {
                 ("kty", "RSA".to_owned()),
                 ("n", encode(&k.n().as_ref().to_be_bytes_trimmed_vartime())),
             ],
-            Material::Ec { curve, point } => {
+            Material::Ec { curve, key } => {
+                let point = key.uncompressed();
                 let n = curve.field_bytes();
                 let x = point.get(1..1 + n).unwrap_or_default();
                 let y = point.get(1 + n..).unwrap_or_default();
@@ -319,7 +317,7 @@ impl Material {
                 }
                 rsa_verify(key, alg, message, signature)
             }
-            (Material::Ec { curve, point }, Alg::Ecdsa(_)) => {
+            (Material::Ec { curve, key }, Alg::Ecdsa(_)) => {
                 let expected = curve.field_bytes() * 2;
                 // ASN.1 DER (`30 len 02 …`), as OpenSSL and Java sign, where
                 // JWS wants the raw r ‖ s of RFC 7518 §3.4.
@@ -338,7 +336,7 @@ impl Material {
                         found: signature.len(),
                     });
                 }
-                ec_verify(*curve, point, message, signature)
+                key.verify(message, signature)
             }
             (Material::Ed25519(key), Alg::EdDsa(_)) => {
                 let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| {
@@ -414,31 +412,43 @@ fn rsa_verify(
     ok.map_err(|_| Mismatch::Signature)
 }
 
-fn ec_verify(curve: Curve, point: &[u8], message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
-    let ok = match curve {
-        Curve::P256 => {
-            let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .map_err(|_| Mismatch::Signature)?;
-            let sig =
-                p256::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
-            key.verify(message, &sig)
-        }
-        Curve::P384 => {
-            let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .map_err(|_| Mismatch::Signature)?;
-            let sig =
-                p384::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
-            key.verify(message, &sig)
-        }
-        Curve::P521 => {
-            let key = p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .map_err(|_| Mismatch::Signature)?;
-            let sig =
-                p521::ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
-            key.verify(message, &sig)
+/// An ECDSA verifying key on one of the curves JWT Lens verifies.
+#[derive(Clone, Debug)]
+pub enum EcKey {
+    /// P-256, for ES256.
+    P256(p256::ecdsa::VerifyingKey),
+    /// P-384, for ES384.
+    P384(p384::ecdsa::VerifyingKey),
+    /// P-521, for ES512.
+    P521(p521::ecdsa::VerifyingKey),
+}
+
+/// `$body` with `$key` bound to the curve's own verifying key: the three
+/// curves' types differ, the code for them does not.
+macro_rules! on_curve {
+    ($ec:expr, $key:ident => $body:expr) => {
+        match $ec {
+            EcKey::P256($key) => $body,
+            EcKey::P384($key) => $body,
+            EcKey::P521($key) => $body,
         }
     };
-    ok.map_err(|_| Mismatch::Signature)
+}
+
+impl EcKey {
+    /// The point as uncompressed SEC1: `04 ‖ x ‖ y`.
+    fn uncompressed(&self) -> Vec<u8> {
+        on_curve!(self, k => k.to_sec1_point(false).as_bytes().to_vec())
+    }
+
+    /// Checks a JWS ECDSA signature (`r ‖ s`, RFC 7518 §3.4) over `message`,
+    /// hashed with the curve's SHA-2.
+    fn verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
+        on_curve!(self, k => {
+            let signature = ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
+            k.verify(message, &signature).map_err(|_| Mismatch::Signature)
+        })
+    }
 }
 
 /// A dotted OID with its name when it is a known algorithm or curve.

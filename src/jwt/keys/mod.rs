@@ -30,7 +30,7 @@ use sha2::{Digest, Sha256};
 pub use cert::CertInfo;
 pub use error::{KeyError, SecretKind};
 pub use jwk::JwkMeta;
-pub use material::{Curve, Material, Mismatch, RECOMMENDED_RSA_BITS};
+pub use material::{Curve, EcKey, Material, Mismatch, RECOMMENDED_RSA_BITS};
 pub use text::{Pem, looks_like_public_key, secret_material};
 
 use super::base64url::{self, Alphabet};
