@@ -272,6 +272,11 @@ impl Report {
         header.get("alg")?.as_str().map(Alg::parse)
     }
 
+    /// The header's `kid`, when it is a string.
+    pub fn kid(&self) -> Option<&str> {
+        self.header.as_ref()?.json.as_ref()?.get("kid")?.as_str()
+    }
+
     /// The payload object, when the payload is a JSON object.
     pub fn claims(&self) -> Option<&Json> {
         self.payload.as_ref()?.json.as_ref()

@@ -30,13 +30,7 @@ impl Request {
         if !crate::jwt::keys::is_public_key_alg(&alg) {
             return None;
         }
-        let kid = report
-            .header
-            .as_ref()
-            .and_then(|h| h.json.as_ref())
-            .and_then(|h| h.get("kid"))
-            .and_then(|k| k.as_str())
-            .map(str::to_owned);
+        let kid = report.kid().map(str::to_owned);
         Some(Request {
             alg: alg.to_string(),
             kid,

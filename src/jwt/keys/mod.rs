@@ -439,13 +439,7 @@ pub fn check_report(report: &Report, key_text: &str, now: i64) -> KeyCheck {
             reason: "the token could not be read".to_owned(),
         });
     };
-    let kid = report
-        .header
-        .as_ref()
-        .and_then(|h| h.json.as_ref())
-        .and_then(|h| h.get("kid"))
-        .and_then(Json::as_str);
-    check(&alg, kid, signing_input, signature, key_text, now)
+    check(&alg, report.kid(), signing_input, signature, key_text, now)
 }
 
 /// How a key was chosen.
