@@ -7,16 +7,14 @@ use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
-use super::key_form::KeyForm;
 use super::model::Model;
-use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
 use super::validation_panel::ValidationPanel;
-use super::verify_badge::VerifyBadge;
+use super::verification::Verification;
 use super::view_options::ViewOptions;
 use crate::jwt::{self, Alg, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, SignAlg};
 
@@ -37,7 +35,6 @@ pub fn App(
         encoding,
         alg_choice,
         public_key,
-        key_check,
         now,
         expected_iss,
         expected_aud,
@@ -48,10 +45,8 @@ pub fn App(
     } = model;
     let table = RwSignal::new(false);
     let local = RwSignal::new(false);
-    let signature = model.signature();
     let findings = model.findings();
     let validation = model.validation();
-    let token_alg = model.token_alg();
 
     let load_example = move || {
         let issued = now.get_untracked();
@@ -138,23 +133,7 @@ pub fn App(
                 <SegmentView report=report />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />
-                <SecretForm
-                    secret=secret
-                    encoding=encoding
-                    alg_choice=alg_choice
-                    token_alg=token_alg
-                    on_secret=Callback::new(move |text| secret.set(text))
-                    on_encoding=Callback::new(move |e| encoding.set(e))
-                    on_alg_choice=Callback::new(move |c| alg_choice.set(c))
-                />
-                <KeyForm
-                    public_key=public_key
-                    token_alg=token_alg
-                    report=report
-                    key_check=key_check
-                    on_key=Callback::new(move |text| public_key.set(text))
-                />
-                <VerifyBadge status=signature />
+                <Verification model=model />
                 <ValidationPanel
                     validation=validation
                     on_issuer=Callback::new(move |text| expected_iss.set(text))

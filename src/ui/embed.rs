@@ -5,12 +5,10 @@ use leptos::prelude::*;
 use super::browser;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
-use super::key_form::KeyForm;
 use super::model::Model;
-use super::secret_form::SecretForm;
 use super::segment_view::SegmentView;
 use super::time_claims::TimeClaims;
-use super::verify_badge::VerifyBadge;
+use super::verification::Verification;
 use crate::jwt::Part;
 
 /// `index.html?embed#token=…`: the coloured token, its validity, header,
@@ -29,35 +27,7 @@ pub fn Embed(
     let local = Signal::stored(false);
     let cleaned = model.cleaned();
     let link = Signal::derive(move || browser::share_link(&cleaned.get()));
-    let verifier = verify.then(|| {
-        let Model {
-            secret,
-            encoding,
-            alg_choice,
-            public_key,
-            key_check,
-            ..
-        } = model;
-        view! {
-            <SecretForm
-                secret=secret
-                encoding=encoding
-                alg_choice=alg_choice
-                token_alg=model.token_alg()
-                on_secret=Callback::new(move |text| secret.set(text))
-                on_encoding=Callback::new(move |e| encoding.set(e))
-                on_alg_choice=Callback::new(move |c| alg_choice.set(c))
-            />
-            <KeyForm
-                public_key=public_key
-                token_alg=model.token_alg()
-                report=report
-                key_check=key_check
-                on_key=Callback::new(move |text| public_key.set(text))
-            />
-            <VerifyBadge status=model.signature() />
-        }
-    });
+    let verifier = verify.then(|| view! { <Verification model=model /> });
     view! {
         <main class="embed" class:is-empty=move || report.with(Option::is_none)>
             <div class="embed-head">

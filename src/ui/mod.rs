@@ -23,6 +23,7 @@ mod signature_panel;
 mod time_claims;
 mod token_input;
 mod validation_panel;
+mod verification;
 mod verify_badge;
 mod view_options;
 
