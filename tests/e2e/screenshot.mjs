@@ -44,7 +44,9 @@ const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const site = mkdtempSync(join(tmpdir(), "jwt-lens-docs-"));
 writeFileSync(join(site, "docs.html"), readFileSync(`${examples}docs.html`, "utf8").replaceAll("http://127.0.0.1:8080/", `${app.origin}/`));
 const docs = await serve(site, 0);
-const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
+// Tall enough for both frames: headless Chromium leaves frames outside the
+// viewport unpainted in a full-page capture.
+const context = await app.browser.newContext({ viewport: { width: 1000, height: 1900 } });
 const page = await context.newPage();
 await page.goto(`http://127.0.0.1:${docs.address().port}/docs.html`);
 await page.frameLocator("iframe").first().locator("#payload-json").waitFor();
