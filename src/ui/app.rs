@@ -13,10 +13,10 @@ use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
-use super::validation_panel::ValidationPanel;
+use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
 use super::view_options::ViewOptions;
-use crate::jwt::{self, Alg, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, SignAlg};
+use crate::jwt::{self, Alg, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, SignAlg, TimeClaim};
 
 /// The secret the example token is signed with; shown in the page when the
 /// example is loaded, so it is no secret at all.
@@ -47,6 +47,14 @@ pub fn App(
     let local = RwSignal::new(false);
     let findings = model.findings();
     let validation = model.validation();
+    let exp_timing = Signal::derive(move || {
+        let exp = report.with(|r| r.as_ref().and_then(|r| r.time_claim(TimeClaim::Exp)))?;
+        Some(ExpTiming {
+            exp,
+            at: now_override.get().unwrap_or_else(|| now.get()),
+            leeway: leeway.get(),
+        })
+    });
 
     let load_example = move || {
         let issued = now.get_untracked();
@@ -136,6 +144,7 @@ pub fn App(
                 <Verification model=model />
                 <ValidationPanel
                     validation=validation
+                    exp_timing=exp_timing
                     on_issuer=Callback::new(move |text| expected_iss.set(text))
                     on_audience=Callback::new(move |text| expected_aud.set(text))
                     on_leeway=Callback::new(move |text: String| leeway.set(text.trim().parse().unwrap_or(0)))

@@ -2,6 +2,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::fragment;
+
 /// Seconds since the Unix epoch, from the browser's clock.
 pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
@@ -18,8 +20,7 @@ pub fn local_time(secs: i64) -> String {
 pub fn token_from_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let value = hash.strip_prefix("#token=")?;
-    let decoded = js_sys::decode_uri_component(value).ok()?;
-    Some(String::from(decoded))
+    Some(fragment::decode(value))
 }
 
 /// Removes the fragment from the address bar without reloading or adding history.
@@ -64,13 +65,14 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
-/// This page's address without its query or fragment, then `#token=` and the token.
+/// This page's address without its query or fragment, then `#token=` and
+/// the token, percent-encoded so that it reads back exactly.
 pub fn share_link(token: &str) -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let base = href.split(['?', '#']).next().unwrap_or_default();
-    format!("{base}#token={token}")
+    format!("{base}#token={}", fragment::encode(token))
 }
 
 /// Whether the page's query string has `name` as a flag (`?embed`, `?embed&verify`).

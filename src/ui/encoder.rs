@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::copy_button::CopyButton;
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::base64url;
 use crate::jwt::json::set_member;
 use crate::jwt::{self, Error, Json, Part, Preset, Secret, SecretEncoding, SignAlg};
@@ -133,43 +133,46 @@ fn forward_buttons(
 }
 
 /// The coloured token (`#encoder-output`), or why there is none (`#encoder-error`).
-fn output_html(output: &Result<String, Error>) -> String {
+fn output_html(output: &Result<String, Error>) -> Html {
     match output {
         Ok(token) => {
-            let mut out = String::from("<div id=\"encoder-output\" class=\"token-echo\">");
+            let mut out = Html::new();
             for (i, segment) in token.split('.').enumerate() {
                 let class = ["seg-header", "seg-payload", "seg-signature"]
                     .get(i)
                     .copied()
                     .unwrap_or("seg-other");
                 if i > 0 {
-                    out.push_str("<span class=\"seg-dot\">.</span>");
+                    out.push(element("span", "seg-dot", "."));
                 }
-                out.push_str(&html::element("span", class, segment));
+                out.push(element("span", class, segment));
             }
-            out.push_str("</div>");
-            out
+            tag("div")
+                .id("encoder-output")
+                .class("token-echo")
+                .child(out)
         }
-        Err(e) => format!(
-            "<div id=\"encoder-error\" class=\"token-error\" data-kind=\"{}\">{}</div>",
-            e.kind(),
-            html::escape(&e.to_string())
-        ),
+        // The message may quote the typed JSON: escaped.
+        Err(e) => tag("div")
+            .id("encoder-error")
+            .class("token-error")
+            .attr("data-kind", e.kind())
+            .text(&e.to_string()),
     }
 }
 
 /// A warning when the header's `alg` is not the algorithm the token is signed with.
-fn alg_warning(header: &str, alg: SignAlg) -> String {
+fn alg_warning(header: &str, alg: SignAlg) -> Html {
     let said = jwt::check_object(Part::Header, header)
         .ok()
         .and_then(|h| h.get("alg").and_then(Json::as_str).map(str::to_owned));
     let text = match said {
         _ if alg == SignAlg::None => "alg none: this token has no signature, and anyone can forge one like it. Use it only to test that servers reject it.".to_owned(),
-        Some(said) if said == alg.name() => return String::new(),
+        Some(said) if said == alg.name() => return Html::new(),
         Some(said) => format!("The header says alg {said}, but the token is signed with {}.", alg.name()),
         None => format!("The header has no alg, but the token is signed with {}.", alg.name()),
     };
-    html::element("p", "encoder-warning", &text)
+    element("p", "encoder-warning", &text)
 }
 
 /// The left column: `#encoder-header` and `#encoder-payload`, with the
@@ -280,8 +283,8 @@ fn EncoderSigner(
             </fieldset>
             <div class="panel">
                 <h2 class="section-title">"Token"</h2>
-                <div class="slot" aria-live="polite" inner_html=Signal::derive(move || output.with(output_html))></div>
-                <div class="slot" inner_html=Signal::derive(move || alg_warning(&header.read(), alg.get()))></div>
+                <div class="slot" aria-live="polite" inner_html=html::inner(move || output.with(output_html))></div>
+                <div class="slot" inner_html=html::inner(move || alg_warning(&header.read(), alg.get()))></div>
                 <div class="buttons copy-row">
                     <CopyButton id="copy-token" label="Copy token" text=token />
                     <CopyButton id="copy-header" label="Copy header" text=header />
@@ -291,5 +294,48 @@ fn EncoderSigner(
                 </div>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::HmacAlg;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped, json_string};
+
+    #[test]
+    fn header_alg_in_the_warning_is_escaped() {
+        let header = format!("{{\"alg\":{}}}", json_string(HOSTILE));
+        let html = alg_warning(&header, SignAlg::Hmac(HmacAlg::Hs256));
+        assert_escaped(html.as_str());
+        assert!(
+            html.as_str()
+                .ends_with("but the token is signed with HS256.</p>")
+        );
+    }
+
+    #[test]
+    fn error_about_typed_json_is_escaped() {
+        let header = format!("{{{}", HOSTILE.replace(['\u{7}', '\u{9B}'], ""));
+        let output = jwt::encode(&header, "{}", SignAlg::None, None);
+        let html = output_html(&output);
+        assert!(
+            html.as_str().starts_with("<div id=\"encoder-error\""),
+            "{}",
+            html.as_str()
+        );
+        assert!(!html.as_str().contains('\u{202E}'));
+        assert!(!html.as_str().contains("<img"));
+    }
+
+    #[test]
+    fn token_is_coloured_by_segment() {
+        let html = output_html(&Ok("a.b.c".to_owned()));
+        assert_eq!(
+            html.as_str(),
+            "<div id=\"encoder-output\" class=\"token-echo\"><span class=\"seg-header\">a</span>\
+             <span class=\"seg-dot\">.</span><span class=\"seg-payload\">b</span>\
+             <span class=\"seg-dot\">.</span><span class=\"seg-signature\">c</span></div>"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::Finding;
 
 /// The findings panel: `#findings` with one `li` per finding, carrying
@@ -14,28 +14,60 @@ pub fn FindingsList(
     findings: Signal<Vec<Finding>>,
 ) -> impl IntoView {
     let panel = move || findings.with(|f| panel_html(f));
-    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
+    view! { <div class="slot" inner_html=html::inner(panel)></div> }
 }
 
-fn panel_html(findings: &[Finding]) -> String {
+fn panel_html(findings: &[Finding]) -> Html {
     if findings.is_empty() {
-        return String::new();
+        return Html::new();
     }
-    let mut out = String::from(
-        "<section class=\"panel findings-panel\" aria-labelledby=\"findings-title\">\
-         <h2 id=\"findings-title\" class=\"section-title\">Findings</h2><ul id=\"findings\">",
-    );
-    for f in findings {
+    // Messages quote the token (`alg` names, claim paths): escaped here.
+    let items = findings.iter().map(|f| {
         let severity = f.severity.as_str();
-        out.push_str(&format!(
-            "<li class=\"finding\" data-id=\"{}\" data-severity=\"{severity}\">",
-            f.id
-        ));
-        out.push_str(&html::element("span", "severity", severity));
-        out.push_str(&html::element("span", "finding-message", &f.message));
-        out.push_str(&html::element("span", "finding-source", f.source));
-        out.push_str("</li>");
+        tag("li")
+            .class("finding")
+            .attr("data-id", f.id)
+            .attr("data-severity", severity)
+            .child(Html::concat([
+                element("span", "severity", severity),
+                element("span", "finding-message", &f.message),
+                element("span", "finding-source", f.source),
+            ]))
+    });
+    tag("section")
+        .class("panel")
+        .class("findings-panel")
+        .attr("aria-labelledby", "findings-title")
+        .child(Html::concat([
+            tag("h2")
+                .id("findings-title")
+                .class("section-title")
+                .text("Findings"),
+            tag("ul").id("findings").child(Html::concat(items)),
+        ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::Severity;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    #[test]
+    fn finding_message_with_hostile_text_is_escaped() {
+        let finding = Finding::new(
+            "alg-unknown",
+            Severity::Warning,
+            HOSTILE.to_owned(),
+            "RFC 7518 §3.1",
+        );
+        let html = panel_html(&[finding]);
+        assert_escaped(html.as_str());
+        assert!(html.as_str().contains("data-id=\"alg-unknown\""));
     }
-    out.push_str("</ul></section>");
-    out
+
+    #[test]
+    fn no_findings_is_no_panel() {
+        assert!(panel_html(&[]).is_empty());
+    }
 }

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::claims_table::ClaimsTable;
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::{Part, Report, Section};
 
-/// How much of a part's JSON and text the page lays out: more would cost
-/// the browser hundreds of milliseconds for no reader's benefit. The full text
-/// stays in memory, for copying and for the encoder.
-const SHOWN_BYTES: usize = 16 * 1024;
+/// Pretty JSON longer than this is shown uncoloured: a `<span>` per token
+/// would cost the browser hundreds of milliseconds on a large payload. The
+/// text itself is always shown whole, up to the 2 MiB the page decodes
+/// (`jwt::MAX_TOKEN_BYTES`, issue 12).
+const COLOUR_BYTES: usize = 16 * 1024;
 
 /// The pretty JSON of one part (`#header-json` or `#payload-json`) with its
 /// decoded text one click away (open when it is not JSON), and its claims
@@ -44,7 +45,7 @@ pub fn JsonPanel(
     view! {
         <section class=format!("panel json-panel panel-{id}") aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
-            <div class="json-view" inner_html=Signal::derive(body)></div>
+            <div class="json-view" inner_html=html::inner(body)></div>
             <div class="table-wrap">
                 <ClaimsTable report=report part=part now=now local=local />
             </div>
@@ -52,7 +53,9 @@ pub fn JsonPanel(
     }
 }
 
-fn body_html(r: &Report, part: Part, id: &str) -> String {
+/// The pretty JSON (`#header-json` or `#payload-json`) and the decoded text,
+/// both whole.
+fn body_html(r: &Report, part: Part, id: &'static str) -> Html {
     let section: Option<&Section> = match part {
         Part::Header => r.header.as_ref(),
         _ => r.payload.as_ref(),
@@ -63,61 +66,85 @@ fn body_html(r: &Report, part: Part, id: &str) -> String {
         } else {
             "Could not be decoded: see the error."
         };
-        return html::element("p", "muted", note);
+        return element("p", "muted", note);
     };
-    let mut out = String::new();
+    let mut out = Html::new();
     if let Some(pretty) = &section.pretty {
-        let (shown, cut) = head(pretty);
-        out.push_str(&format!("<pre id=\"{id}\" class=\"json\" tabindex=\"0\">"));
-        out.push_str(&html::json(shown, SHOWN_BYTES));
-        out.push_str("</pre>");
-        out.push_str(&cut_note(cut, pretty.len()));
+        out.push(
+            tag("pre")
+                .id(id)
+                .class("json")
+                .attr("tabindex", "0")
+                .child(html::json(pretty, COLOUR_BYTES)),
+        );
     }
-    let open = if section.pretty.is_none() {
-        " open"
+    let details = tag("details").class("raw");
+    let details = if section.pretty.is_none() {
+        details.flag("open")
     } else {
-        ""
+        details
     };
-    out.push_str(&format!(
-        "<details class=\"raw\"{open}><summary>Decoded text, as in the token</summary><pre class=\"raw-text\">"
-    ));
-    let (shown, cut) = head(&section.text);
-    html::push_escaped(&mut out, shown);
-    out.push_str("</pre>");
-    out.push_str(&cut_note(cut, section.text.len()));
-    out.push_str("</details>");
+    out.push(details.child(Html::concat([
+        tag("summary").text("Decoded text, as in the token"),
+        tag("pre").class("raw-text").text_block(&section.text),
+    ])));
     out
 }
 
-/// The first [`SHOWN_BYTES`] of `text`, ending at a line break when there is
-/// one, and whether anything was cut.
-fn head(text: &str) -> (&str, bool) {
-    if text.len() <= SHOWN_BYTES {
-        return (text, false);
-    }
-    let mut end = SHOWN_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = text.get(..end).unwrap_or_default();
-    (
-        cut.rfind('\n').map_or(cut, |i| cut.get(..i).unwrap_or(cut)),
-        true,
-    )
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::MAX_TOKEN_BYTES;
+    use crate::ui::html::tests::{HOSTILE, json_string, report_for};
 
-fn cut_note(cut: bool, total: usize) -> String {
-    if !cut {
-        return String::new();
+    #[test]
+    fn hostile_names_and_values_are_escaped_in_json_and_text() {
+        let payload = format!("{{{}:{}}}", json_string(HOSTILE), json_string(HOSTILE));
+        let html = body_html(
+            &report_for(r#"{"alg":"HS256"}"#, &payload, "AA"),
+            Part::Payload,
+            "payload-json",
+        );
+        let text = html.as_str();
+        assert!(text.contains("<pre id=\"payload-json\" class=\"json\" tabindex=\"0\">"));
+        // The JSON view writes the characters as JSON escapes; the decoded
+        // text shows them as codes: raw in neither.
+        assert!(!text.contains('\u{202E}') && !text.contains('\u{200B}'));
+        assert!(!text.contains("<img"));
     }
-    html::element(
-        "p",
-        "cut-note",
-        &format!(
-            "Showing the first {} KB of {} KB: the page lays out no more, so that it stays responsive. \
-             Use the encoder (Edit & sign) or copy the token to work with all of it.",
-            SHOWN_BYTES / 1024,
-            total / 1024
-        ),
-    )
+
+    #[test]
+    fn decoded_text_with_raw_bidi_characters_is_escaped() {
+        // Raw characters in the JSON text itself, not `\u` escapes.
+        let payload = format!("{{\"a\":\"{}\"}}", HOSTILE.replace('"', "'"));
+        let report = report_for(r#"{"alg":"HS256"}"#, &payload, "AA");
+        let html = body_html(&report, Part::Payload, "payload-json");
+        assert!(html.as_str().contains("\\u202e"));
+        assert!(!html.as_str().contains('\u{202E}'));
+        assert!(!html.as_str().contains("<img"));
+    }
+
+    #[test]
+    fn payload_near_the_size_limit_is_shown_whole() {
+        let filler = "x".repeat(MAX_TOKEN_BYTES / 2);
+        let payload = format!("{{\"big\":\"{filler}\",\"last\":\"end-marker\"}}");
+        let report = report_for(r#"{"alg":"HS256"}"#, &payload, "AA");
+        let html = body_html(&report, Part::Payload, "payload-json");
+        // Once in the JSON view and once in the decoded text.
+        assert_eq!(html.as_str().matches("end-marker").count(), 2);
+        assert_eq!(html.as_str().matches(filler.as_str()).count(), 2);
+    }
+
+    #[test]
+    fn missing_payload_of_a_jwe_says_encrypted() {
+        let report = crate::jwt::inspect("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d");
+        let html = report
+            .as_ref()
+            .map(|r| body_html(r, Part::Payload, "payload-json"));
+        assert!(
+            html.unwrap_or_default()
+                .as_str()
+                .contains("Encrypted (JWE)")
+        );
+    }
 }

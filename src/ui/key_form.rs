@@ -1,12 +1,10 @@
 //! `<KeyForm/>`: the public key for RS, PS, ES and EdDSA tokens, and what was
 //! learnt about it.
 
-use std::fmt::Write;
-
 use leptos::prelude::*;
 use web_sys::HtmlTextAreaElement;
 
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::keys::{self, KeyCheck};
 use crate::jwt::{Alg, Report};
 
@@ -48,7 +46,9 @@ pub fn KeyForm(
     };
     let shown = move || token_alg.with(|a| a.as_ref().is_some_and(keys::is_public_key_alg));
     let label = move || match token_alg.get() {
-        Some(alg) if keys::is_public_key_alg(&alg) => format!("Public key for {alg}"),
+        Some(alg) if keys::is_public_key_alg(&alg) => {
+            format!("Public key for {}", html::visible(&alg.to_string()))
+        }
         _ => "Public key".to_owned(),
     };
     let embedded = move || {
@@ -92,33 +92,30 @@ pub fn KeyForm(
                 "PEM (public key, RSA public key, certificate), JWK or JWKS: the key is read in this page. "
                 "JWT Lens never fetches keys, so paste the issuer's JWKS rather than its URL."
             </p>
-            <div class="slot" aria-live="polite" inner_html=Signal::derive(info)></div>
+            <div class="slot" aria-live="polite" inner_html=html::inner(info)></div>
         </fieldset>
     }
 }
 
 /// `#key-info`: the refusal, the key used and its warnings, or why no key
 /// could be used; its `data-state` is `empty`, `checking`, `used`,
-/// `unusable` or `refused`.
+/// `unusable` or `refused`. Every text here may quote the key or the token
+/// (`kid`s, certificate subjects, the kids of a JWKS): escaped.
 fn info_html(
     pasted: bool,
     refusal: Option<&str>,
     check: Option<&KeyCheck>,
     embedded: Option<&str>,
-) -> String {
-    let mut body = String::new();
+) -> Html {
+    let mut body = Html::new();
     let state = match (refusal, pasted, check) {
         (Some(message), _, _) => {
-            body.push_str(&html::element("p", "key-refused", &capitalize(message)));
+            body.push(element("p", "key-refused", &capitalize(message)));
             "refused"
         }
         (None, false, _) => "empty",
         (None, true, None) => {
-            body.push_str(&html::element(
-                "p",
-                "key-pending",
-                "Checking with this key…",
-            ));
+            body.push(element("p", "key-pending", "Checking with this key…"));
             "checking"
         }
         (None, true, Some(check)) => {
@@ -128,29 +125,27 @@ fn info_html(
                     | crate::jwt::SignatureStatus::Unverified { reason } => reason.clone(),
                     other => other.message(),
                 };
-                body.push_str(&html::element("p", "key-error", &capitalize(&reason)));
+                body.push(element("p", "key-error", &capitalize(&reason)));
             } else {
-                body.push_str("<dl class=\"key-facts\">");
-                for (label, value) in &check.facts {
-                    let _ = write!(
-                        body,
-                        "<dt>{}</dt><dd>{}</dd>",
-                        html::escape(label),
-                        html::escape(value)
-                    );
-                }
-                body.push_str("</dl>");
+                let facts = check.facts.iter().map(|(label, value)| {
+                    Html::concat([tag("dt").text(label), tag("dd").text(value)])
+                });
+                body.push(tag("dl").class("key-facts").child(Html::concat(facts)));
             }
             for note in &check.notes {
-                body.push_str(&html::element("p", "key-note", note));
+                body.push(element("p", "key-note", note));
             }
             check.key_state.as_str()
         }
     };
     if let Some(note) = embedded {
-        body.push_str(&html::element("p", "key-note embedded-key", note));
+        body.push(tag("p").class("key-note").class("embedded-key").text(note));
     }
-    format!("<div id=\"key-info\" class=\"key-info\" data-state=\"{state}\">{body}</div>")
+    tag("div")
+        .id("key-info")
+        .class("key-info")
+        .attr("data-state", state)
+        .child(body)
 }
 
 /// The message as a sentence. ASCII only: every message starts with an ASCII
@@ -164,4 +159,49 @@ fn capitalize(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::SignatureStatus;
+    use crate::jwt::keys::KeyState;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    fn check(facts: Vec<(String, String)>, reason: &str) -> KeyCheck {
+        KeyCheck {
+            status: SignatureStatus::Unverified {
+                reason: reason.to_owned(),
+            },
+            key_state: KeyState::Unusable,
+            facts,
+            notes: vec![format!("certificate subject CN={HOSTILE}")],
+        }
+    }
+
+    #[test]
+    fn kid_list_in_the_reason_is_escaped() {
+        let reason = format!("no key has kid {HOSTILE}; the set has kids a, {HOSTILE}");
+        let html = info_html(true, None, Some(&check(Vec::new(), &reason)), None);
+        assert_escaped(html.as_str());
+        assert!(html.as_str().contains("data-state=\"unusable\""));
+    }
+
+    #[test]
+    fn facts_with_hostile_kid_and_subject_are_escaped() {
+        let facts = vec![
+            ("kid".to_owned(), HOSTILE.to_owned()),
+            (HOSTILE.to_owned(), "subject".to_owned()),
+        ];
+        let html = info_html(true, None, Some(&check(facts, "x")), Some(HOSTILE));
+        let text = html.as_str();
+        assert_escaped(text);
+        assert!(text.contains("<dl class=\"key-facts\"><dt>kid</dt><dd>&lt;img"));
+        assert!(text.contains("<p class=\"key-note embedded-key\">"));
+    }
+
+    #[test]
+    fn refusal_is_escaped() {
+        assert_escaped(info_html(false, Some(HOSTILE), None, None).as_str());
+    }
 }

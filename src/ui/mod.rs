@@ -11,6 +11,7 @@ mod embed;
 mod encoder;
 mod error_banner;
 mod findings_list;
+mod fragment;
 pub mod html;
 mod json_panel;
 mod key_form;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::html;
 use crate::jwt::{Alg, AlgChoice, HmacAlg, SecretEncoding};
 
 /// Inputs for verification. Nothing typed here is stored or put in the URL.
@@ -45,7 +46,8 @@ pub fn SecretForm(
         _ => "The HMAC secret (HS256, HS384, HS512)".to_owned(),
     };
     let from_token_label = move || match token_alg.get() {
-        Some(alg) => format!("As the token says ({alg})"),
+        // Any text the token put in `alg`: Leptos escapes the HTML, `visible` the rest.
+        Some(alg) => format!("As the token says ({})", html::visible(&alg.to_string())),
         None => "As the token says".to_owned(),
     };
     let encodings = SecretEncoding::ALL

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::{Error, Part, Removed, Report};
 
 /// Segments longer than this are shown cut, so a huge paste does not flood the page.
@@ -17,12 +17,12 @@ pub fn SegmentView(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let shown = move || report.with(|r| r.as_ref().map(shown_html).unwrap_or_default());
-    view! { <div class="slot" aria-live="polite" inner_html=Signal::derive(shown)></div> }
+    view! { <div class="slot" aria-live="polite" inner_html=html::inner(shown)></div> }
 }
 
 /// The cleaning note (`#cleaning-note`) and the coloured token (`#token-echo`).
-fn shown_html(report: &Report) -> String {
-    let mut out = String::new();
+fn shown_html(report: &Report) -> Html {
+    let mut out = Html::new();
     if !report.cleaned.removed.is_empty() {
         let list: Vec<String> = report
             .cleaned
@@ -30,29 +30,33 @@ fn shown_html(report: &Report) -> String {
             .iter()
             .map(Removed::to_string)
             .collect();
-        out.push_str("<p id=\"cleaning-note\" class=\"cleaning-note\">");
-        html::push_escaped(
-            &mut out,
-            &format!("Removed before decoding: {}.", list.join(", ")),
+        out.push(
+            tag("p")
+                .id("cleaning-note")
+                .class("cleaning-note")
+                .text(&format!("Removed before decoding: {}.", list.join(", "))),
         );
-        out.push_str("</p>");
     }
     if !report.segments.is_empty() {
-        out.push_str("<div id=\"token-echo\" class=\"token-echo\" aria-label=\"Token, coloured by segment\">");
-        out.push_str(&echo_html(report));
-        out.push_str("</div>");
+        out.push(
+            tag("div")
+                .id("token-echo")
+                .class("token-echo")
+                .attr("aria-label", "Token, coloured by segment")
+                .child(echo_html(report)),
+        );
     }
     out
 }
 
-/// The coloured token as HTML.
-fn echo_html(report: &Report) -> String {
+/// The coloured token.
+fn echo_html(report: &Report) -> Html {
     let count = report.segments.len();
     let bad = bad_character(report);
-    let mut out = String::new();
+    let mut out = Html::new();
     for (i, range) in report.segments.iter().enumerate() {
         if i > 0 {
-            out.push_str("<span class=\"seg-dot\">.</span>");
+            out.push(element("span", "seg-dot", "."));
         }
         let class = match (count, i) {
             (_, 0) => "seg-header",
@@ -62,9 +66,12 @@ fn echo_html(report: &Report) -> String {
         };
         let text = report.cleaned.token.get(range.clone()).unwrap_or_default();
         let marked = bad.filter(|(segment, _)| *segment == i).map(|(_, p)| p);
-        out.push_str(&format!("<span class=\"seg {class}\">"));
-        push_segment(&mut out, text, marked);
-        out.push_str("</span>");
+        out.push(
+            tag("span")
+                .class("seg")
+                .class(class)
+                .child(segment_html(text, marked)),
+        );
     }
     out
 }
@@ -86,7 +93,8 @@ fn bad_character(report: &Report) -> Option<(usize, usize)> {
 }
 
 /// A segment's text, cut when long, with the character at `marked` highlighted.
-fn push_segment(out: &mut String, text: &str, marked: Option<usize>) {
+fn segment_html(text: &str, marked: Option<usize>) -> Html {
+    let mut out = Html::new();
     let mut total = 0;
     for (i, c) in text.chars().enumerate() {
         total += 1;
@@ -96,16 +104,51 @@ fn push_segment(out: &mut String, text: &str, marked: Option<usize>) {
         let mut buf = [0u8; 4];
         let c = c.encode_utf8(&mut buf);
         if marked == Some(i + 1) {
-            out.push_str(&html::element("mark", "bad-char", c));
+            out.push(element("mark", "bad-char", c));
         } else {
-            html::push_escaped(out, c);
+            out.push_text(c);
         }
     }
     if total > SHOWN_CHARS {
-        out.push_str(&html::element(
+        out.push(element(
             "span",
             "seg-more",
             &format!(" … {} more characters", total - SHOWN_CHARS),
         ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::inspect;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    #[test]
+    fn hostile_characters_in_the_token_are_escaped_in_the_echo() {
+        let report = inspect(&format!("eyJhbGciOiJIUzI1NiJ9.e30{HOSTILE}.AA"));
+        let html = report.as_ref().map(shown_html).unwrap_or_default();
+        assert!(
+            html.as_str().contains("id=\"token-echo\""),
+            "{}",
+            html.as_str()
+        );
+        assert!(!html.as_str().contains('\u{202E}'));
+        assert!(!html.as_str().contains("<img"));
+    }
+
+    #[test]
+    fn bad_character_is_marked_and_escaped() {
+        let html = segment_html("ab\u{202E}c", Some(3));
+        assert_eq!(
+            html.as_str(),
+            "ab<mark class=\"bad-char\"><span class=\"esc\">\\u202e</span></mark>c"
+        );
+    }
+
+    #[test]
+    fn segment_text_is_escaped() {
+        assert_escaped(segment_html(HOSTILE, None).as_str());
     }
 }

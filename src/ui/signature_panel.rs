@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::html;
+use super::html::{self, Html, tag};
 use crate::jwt::Report;
 
 /// Bytes shown before the rest is summarised.
@@ -17,18 +17,26 @@ pub fn SignaturePanel(
     report: Signal<Option<Report>>,
 ) -> impl IntoView {
     let panel = move || report.with(|r| r.as_ref().and_then(panel_html).unwrap_or_default());
-    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
+    view! { <div class="slot" inner_html=html::inner(panel)></div> }
 }
 
-fn panel_html(r: &Report) -> Option<String> {
-    Some(format!(
-        "<section class=\"panel signature-panel\" aria-labelledby=\"signature-title\">\
-         <h2 id=\"signature-title\" class=\"section-title\">Signature</h2><dl class=\"signature-facts\">{}</dl></section>",
-        facts_html(r)?
-    ))
+fn panel_html(r: &Report) -> Option<Html> {
+    Some(
+        tag("section")
+            .class("panel")
+            .class("signature-panel")
+            .attr("aria-labelledby", "signature-title")
+            .child(Html::concat([
+                tag("h2")
+                    .id("signature-title")
+                    .class("section-title")
+                    .text("Signature"),
+                tag("dl").class("signature-facts").child(facts_html(r)?),
+            ])),
+    )
 }
 
-fn facts_html(r: &Report) -> Option<String> {
+fn facts_html(r: &Report) -> Option<Html> {
     let bytes = r.signature.as_ref()?;
     let encoded: String = r
         .segment_text(2)
@@ -44,17 +52,40 @@ fn facts_html(r: &Report) -> Option<String> {
     if bytes.len() > SHOWN_BYTES {
         hex.push_str(" …");
     }
+    // The length sentence names `alg`, which may be any text.
     let (fits, length) = r
         .alg()
         .map(|alg| alg.judge_signature_length(bytes.len()))
         .unwrap_or((true, format!("{} bytes", bytes.len())));
     let length_class = if fits { "fits" } else { "mismatch" };
-    Some(format!(
-        "<dt>Length</dt><dd id=\"signature-length\" class=\"{length_class}\">{}</dd>\
-         <dt>base64url</dt><dd class=\"mono\">{}</dd>\
-         <dt>hex</dt><dd id=\"signature-hex\" class=\"mono\">{}</dd>",
-        html::escape(&length),
-        html::escape(&encoded),
-        hex
-    ))
+    Some(Html::concat([
+        tag("dt").text("Length"),
+        tag("dd")
+            .id("signature-length")
+            .class(length_class)
+            .text(&length),
+        tag("dt").text("base64url"),
+        tag("dd").class("mono").text(&encoded),
+        tag("dt").text("hex"),
+        tag("dd").id("signature-hex").class("mono").text(&hex),
+    ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::html::tests::{HOSTILE, json_string, report_for};
+
+    #[test]
+    fn hostile_alg_never_reaches_the_panel_raw() {
+        let header = format!("{{\"alg\":{}}}", json_string(HOSTILE));
+        let report = report_for(&header, "{}", "AAAA");
+        let html = panel_html(&report).unwrap_or_default();
+        assert!(
+            html.as_str()
+                .contains("<dd id=\"signature-hex\" class=\"mono\">000000</dd>")
+        );
+        assert!(!html.as_str().contains('\u{202E}'));
+        assert!(!html.as_str().contains("<img"));
+    }
 }

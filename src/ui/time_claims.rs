@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::{browser, html};
+use super::browser;
+use super::html::{self, Html, element, tag};
 use crate::jwt::insight::{guess_role, looks_like_milliseconds};
 use crate::jwt::time::{self, human_duration, relative};
-use crate::jwt::{NumericDate, Report, TimeClaim, TokenStatus};
+use crate::jwt::{Json, NumericDate, Report, TimeClaim, TokenStatus};
 
 /// `#token-status` (`data-state` = `valid`, `expired`, `not-yet-valid` or
 /// `no-exp`) and a row per time claim, refreshed every second.
@@ -21,25 +22,32 @@ pub fn TimeClaims(
     let panel = move || {
         report.with(|r| {
             r.as_ref()
-                .map(|r| panel_html(r, now.get()))
+                .map(|r| panel_html(r, now.get(), browser::local_time))
                 .unwrap_or_default()
         })
     };
-    view! { <div class="slot" inner_html=Signal::derive(panel)></div> }
+    view! { <div class="slot" inner_html=html::inner(panel)></div> }
 }
 
-fn panel_html(r: &Report, now: i64) -> String {
+/// The panel at `now`, with `local` writing a moment in the user's time zone.
+fn panel_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
     let Some(status) = r.status(now, 0) else {
-        return String::new();
+        return Html::new();
     };
-    format!(
-        "<section class=\"panel time-panel\" aria-label=\"Validity\">\
-         <p id=\"token-status\" class=\"token-status\" data-state=\"{}\">{}</p>\
-         <table class=\"time-claims\">{}</table></section>",
-        status.as_str(),
-        html::escape(&status_sentence(r, status, now)),
-        rows_html(r, now)
-    )
+    tag("section")
+        .class("panel")
+        .class("time-panel")
+        .attr("aria-label", "Validity")
+        .child(Html::concat([
+            tag("p")
+                .id("token-status")
+                .class("token-status")
+                .attr("data-state", status.as_str())
+                .text(&status_sentence(r, status, now)),
+            tag("table")
+                .class("time-claims")
+                .child(rows_html(r, now, local)),
+        ]))
 }
 
 /// "Expired 3 h ago", "Valid now: expires in 14 min", …
@@ -54,26 +62,40 @@ fn status_sentence(r: &Report, status: TokenStatus, now: i64) -> String {
         (TokenStatus::Valid, Some(exp), _) => {
             format!("Valid now: expires {}", relative(exp, now))
         }
-        (TokenStatus::NoExp, _, _) => {
-            "No expiry: without an exp claim this token is valid forever".to_owned()
-        }
+        (TokenStatus::NoExp, _, _) => match unreadable_exp(r) {
+            Some(sentence) => sentence,
+            None => "No expiry: without an exp claim this token is valid forever".to_owned(),
+        },
         _ => String::new(),
     }
 }
 
+/// What to say when `exp` is present but not a NumericDate (RFC 7519 §2):
+/// the token does have an `exp`, which no library can compare with the clock.
+fn unreadable_exp(r: &Report) -> Option<String> {
+    let value = r.claims()?.get(TimeClaim::Exp.name())?;
+    let NumericDate::Invalid(why) = time::numeric_date(value) else {
+        return None;
+    };
+    Some(match value {
+        Json::Number(_) => format!("exp is not a NumericDate JWT Lens can read: {why}"),
+        other => format!(
+            "exp is {}, not a NumericDate: most libraries reject this token, and when it expires cannot be told",
+            other.type_name()
+        ),
+    })
+}
+
 /// A row per time claim (UTC, local, relative) and the lifetime.
-fn rows_html(r: &Report, now: i64) -> String {
-    let mut out = String::from("<tbody>");
+fn rows_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
+    let mut out = Html::new();
     for (claim, date) in r.time_claims() {
-        out.push_str(&format!(
-            "<tr data-claim=\"{}\"><th scope=\"row\">{} <code>{}</code></th>",
-            claim.name(),
-            claim.label(),
-            claim.name()
-        ));
+        let mut row = tag("th").attr("scope", "row").text(claim.label());
+        row.push_text(" ");
+        row.push(tag("code").text(claim.name()));
         match date {
             NumericDate::Seconds(secs) if looks_like_milliseconds(secs) => {
-                out.push_str(&html::element(
+                row.push(element(
                     "td",
                     "invalid-date",
                     &format!(
@@ -81,23 +103,29 @@ fn rows_html(r: &Report, now: i64) -> String {
                         time::format_utc(secs / 1000)
                     ),
                 ));
-                out.push_str("<td></td><td></td>");
+                row.push(tag("td").empty());
+                row.push(tag("td").empty());
             }
             NumericDate::Seconds(secs) => {
                 let utc = time::format_utc(secs);
-                out.push_str(&format!(
-                    "<td class=\"utc\"><time datetime=\"{utc}\">{utc}</time></td>"
-                ));
-                out.push_str(&html::element("td", "local", &browser::local_time(secs)));
-                out.push_str(&html::element("td", "relative", &relative(secs, now)));
+                row.push(
+                    tag("td")
+                        .class("utc")
+                        .child(tag("time").attr("datetime", &utc).text(&utc)),
+                );
+                row.push(element("td", "local", &local(secs)));
+                row.push(element("td", "relative", &relative(secs, now)));
             }
             NumericDate::Invalid(why) => {
-                out.push_str("<td colspan=\"3\" class=\"invalid-date\">");
-                html::push_escaped(&mut out, &why);
-                out.push_str("</td>");
+                row.push(
+                    tag("td")
+                        .attr("colspan", "3")
+                        .class("invalid-date")
+                        .text(&why),
+                );
             }
         }
-        out.push_str("</tr>");
+        out.push(tag("tr").attr("data-claim", claim.name()).child(row));
     }
     let start = r
         .time_claim(TimeClaim::Iat)
@@ -105,21 +133,101 @@ fn rows_html(r: &Report, now: i64) -> String {
     if let (Some(start), Some(exp)) = (start, r.time_claim(TimeClaim::Exp))
         && exp >= start
     {
-        out.push_str(&format!(
-            "<tr class=\"lifetime\"><th scope=\"row\">Lifetime</th><td colspan=\"3\">{}</td></tr>",
-            human_duration(exp - start)
-        ));
+        out.push(
+            tag("tr").class("lifetime").child(Html::concat([
+                tag("th").attr("scope", "row").text("Lifetime"),
+                tag("td")
+                    .attr("colspan", "3")
+                    .text(&human_duration(exp - start)),
+            ])),
+        );
     }
+    // The evidence quotes the token (`typ`, `token_use`): escaped here.
     let guess = guess_role(r);
-    out.push_str(&format!(
-        "<tr class=\"role\" data-role=\"{}\"><th scope=\"row\">Looks like</th><td colspan=\"3\">",
-        guess.role.as_str()
-    ));
-    html::push_escaped(
-        &mut out,
-        &format!("{}: {}", guess.role.label(), guess.because),
+    out.push(
+        tag("tr")
+            .class("role")
+            .attr("data-role", guess.role.as_str())
+            .child(Html::concat([
+                tag("th").attr("scope", "row").text("Looks like"),
+                tag("td").attr("colspan", "3").text(&format!(
+                    "{}: {}",
+                    guess.role.label(),
+                    guess.because
+                )),
+            ])),
     );
-    out.push_str("</td></tr>");
-    out.push_str("</tbody>");
-    out
+    tag("tbody").child(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped, json_string, report_for};
+
+    const HEADER: &str = r#"{"alg":"HS256"}"#;
+
+    fn utc_only(secs: i64) -> String {
+        time::format_utc(secs)
+    }
+
+    #[test]
+    fn role_evidence_with_hostile_typ_is_escaped() {
+        let payload = format!(
+            "{{\"token_use\":{}}}",
+            json_string(&format!("refresh {HOSTILE}"))
+        );
+        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only);
+        assert!(
+            html.as_str().contains("data-role=\"refresh\""),
+            "{}",
+            html.as_str()
+        );
+        assert_escaped(html.as_str());
+    }
+
+    #[test]
+    fn exp_as_a_string_is_named_not_called_missing() {
+        let payload = format!("{{\"exp\":{}}}", json_string(HOSTILE));
+        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only);
+        let text = html.as_str();
+        assert!(
+            text.contains("exp is a string, not a NumericDate"),
+            "{text}"
+        );
+        assert!(!text.contains("without an exp claim"));
+        assert!(!text.contains('\u{202E}'));
+    }
+
+    #[test]
+    fn exp_as_an_object_is_named() {
+        let html = panel_html(&report_for(HEADER, r#"{"exp":{}}"#, "AA"), 0, utc_only);
+        assert!(
+            html.as_str()
+                .contains("exp is an object, not a NumericDate")
+        );
+    }
+
+    #[test]
+    fn missing_exp_still_says_valid_forever() {
+        let html = panel_html(&report_for(HEADER, r#"{"sub":"a"}"#, "AA"), 0, utc_only);
+        assert!(html.as_str().contains("without an exp claim"));
+        assert!(html.as_str().contains("data-state=\"no-exp\""));
+    }
+
+    #[test]
+    fn numeric_exp_gets_utc_local_and_relative_cells() {
+        // 1516239022 is 2018-01-18T01:30:22Z (the jwt.io example's iat).
+        let html = panel_html(
+            &report_for(HEADER, r#"{"exp":1516239022}"#, "AA"),
+            1_516_239_022 - 60,
+            |_| "<local>".to_owned(),
+        );
+        let text = html.as_str();
+        assert!(
+            text.contains("<time datetime=\"2018-01-18T01:30:22Z\">2018-01-18T01:30:22Z</time>")
+        );
+        assert!(text.contains("<td class=\"local\">&lt;local&gt;</td>"));
+        assert!(text.contains("Valid now: expires in 1 min"), "{text}");
+    }
 }

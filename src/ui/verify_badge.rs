@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::html;
+use super::html::{self, Html, element, tag};
 use crate::jwt::SignatureStatus;
 
 /// `#signature-status`, whose `data-state` is `valid`, `invalid`,
@@ -14,10 +14,10 @@ pub fn VerifyBadge(
     status: Signal<Option<SignatureStatus>>,
 ) -> impl IntoView {
     let badge = move || status.with(|s| s.as_ref().map(badge_html).unwrap_or_default());
-    view! { <div class="slot" aria-live="polite" inner_html=Signal::derive(badge)></div> }
+    view! { <div class="slot" aria-live="polite" inner_html=html::inner(badge)></div> }
 }
 
-fn badge_html(status: &SignatureStatus) -> String {
+fn badge_html(status: &SignatureStatus) -> Html {
     let label = match status {
         SignatureStatus::Valid { .. } => "Signature verified",
         SignatureStatus::Invalid { .. } => "Invalid signature",
@@ -25,10 +25,33 @@ fn badge_html(status: &SignatureStatus) -> String {
         SignatureStatus::Unsupported { .. } => "Algorithm not supported",
         SignatureStatus::Unverified { .. } => "Signature not checked",
     };
-    format!(
-        "<div id=\"signature-status\" class=\"badge\" data-state=\"{}\" role=\"status\">{}{}</div>",
-        status.as_str(),
-        html::element("span", "badge-label", label),
-        html::element("span", "badge-detail", &status.message())
-    )
+    // The detail quotes the token and key (`alg`, `kid`s): escaped here.
+    tag("div")
+        .id("signature-status")
+        .class("badge")
+        .attr("data-state", status.as_str())
+        .attr("role", "status")
+        .child(Html::concat([
+            element("span", "badge-label", label),
+            element("span", "badge-detail", &status.message()),
+        ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    #[test]
+    fn unsupported_alg_and_kid_reason_are_escaped() {
+        let html = badge_html(&SignatureStatus::Unsupported {
+            alg: HOSTILE.to_owned(),
+        });
+        assert_escaped(html.as_str());
+        let html = badge_html(&SignatureStatus::Unverified {
+            reason: format!("no key with kid {HOSTILE}"),
+        });
+        assert_escaped(html.as_str());
+        assert!(html.as_str().contains("data-state=\"unverified\""));
+    }
 }
