@@ -21,6 +21,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 pub mod base64url;
+pub mod chars;
 pub mod claims;
 mod encode;
 mod error;
@@ -36,11 +37,11 @@ mod validation;
 mod verify;
 
 pub use encode::{Preset, SignAlg, check_object, encode, preset};
-pub use error::{Error, JsonReason, Part};
+pub use error::{Error, Part};
 pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};
 pub use inspect::{AlgChoice, MAX_TOKEN_BYTES, Report, Section, SignatureStatus, inspect, verify};
-pub use json::Json;
+pub use json::{Json, JsonReason};
 pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};
 pub use validation::{Check, Expectations, Outcome, Validation, Verdict, split_list, validate};

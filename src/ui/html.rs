@@ -12,7 +12,7 @@
 
 use std::fmt::Write;
 
-use crate::jwt::json::{self, Highlight};
+use super::highlight::{Highlight, highlight};
 
 /// Escapes text for use inside an element or a double-quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -51,7 +51,7 @@ pub fn json(pretty: &str, limit: usize) -> String {
         return escape(pretty);
     }
     let mut out = String::with_capacity(pretty.len() * 2);
-    for (kind, run) in json::highlight(pretty) {
+    for (kind, run) in highlight(pretty) {
         let class = match kind {
             Highlight::Punctuation => {
                 push_escaped(&mut out, run);

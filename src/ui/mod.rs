@@ -11,6 +11,7 @@ mod embed;
 mod encoder;
 mod error_banner;
 mod findings_list;
+pub mod highlight;
 pub mod html;
 mod json_panel;
 mod key_form;
