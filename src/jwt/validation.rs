@@ -1,8 +1,9 @@
 //! Validation as a library would do it: signature, expiry, issuer, audience.
 
-use super::inspect::{Report, SignatureStatus};
 use super::json::Json;
+use super::report::Report;
 use super::time::{NumericDate, TimeClaim, format_utc, numeric_date};
+use super::verify::SignatureStatus;
 
 /// What the user expects of the token. Empty fields skip their check.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -123,11 +123,7 @@ fn info_html(
         }
         (None, true, Some(check)) => {
             if check.facts.is_empty() {
-                let reason = match &check.status {
-                    crate::jwt::SignatureStatus::Invalid { reason, .. }
-                    | crate::jwt::SignatureStatus::Unverified { reason } => reason.clone(),
-                    other => other.message(),
-                };
+                let reason = check.outcome.text().to_owned();
                 body.push_str(&html::element("p", "key-error", &capitalize(&reason)));
             } else {
                 body.push_str("<dl class=\"key-facts\">");

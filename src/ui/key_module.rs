@@ -10,14 +10,14 @@ use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::jwt::Report;
 use crate::jwt::keys::KeyCheck;
+use crate::jwt::{Alg, Report};
 
 /// What the keys module needs from a token: `alg`, `kid`, the signing input
 /// and the signature segment as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
-    alg: String,
+    alg: Alg,
     kid: Option<String>,
     signing_input: String,
     signature: String,
@@ -32,11 +32,18 @@ impl Request {
         }
         let kid = report.kid().map(str::to_owned);
         Some(Request {
-            alg: alg.to_string(),
+            alg,
             kid,
             signing_input: report.signing_input()?.to_owned(),
             signature: report.segment_text(2)?.to_owned(),
         })
+    }
+}
+
+impl Request {
+    /// The `alg` the check is for.
+    pub fn alg(&self) -> &Alg {
+        &self.alg
     }
 }
 
@@ -81,7 +88,7 @@ async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> 
         .and_then(|f| f.dyn_into().ok())
         .ok_or("the verifier has no verify function")?;
     let args = Array::new();
-    args.push(&JsValue::from_str(&request.alg));
+    args.push(&JsValue::from_str(&request.alg.to_string()));
     args.push(
         &request
             .kid

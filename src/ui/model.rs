@@ -97,8 +97,9 @@ impl Model {
                     && request.with(Option::is_some)
                     && !public_key.read().trim().is_empty();
                 let status = if by_public_key {
+                    let asked = request.with(|r| r.as_ref().map(|r| r.alg().clone()));
                     key_check
-                        .with(|c| c.as_ref().map(|c| c.status.clone()))
+                        .with(|c| Some(jwt::verify::with_key_answer(&asked?, c.as_ref()?)))
                         .unwrap_or_else(|| SignatureStatus::Unverified {
                             reason: "checking the signature with the public key…".to_owned(),
                         })

@@ -29,6 +29,6 @@ pub fn verify_hs256(token: &str, secret: &str) -> bool {
 #[wasm_bindgen]
 pub fn verify_pem(token: &str, pem: &str) -> bool {
     jwt::inspect(token).is_some_and(|report| {
-        jwt::keys::check_report(&report, pem, 0).status.as_str() == "valid"
+        jwt::verify::with_public_key(&report, pem, 0).0.as_str() == "valid"
     })
 }

@@ -1,8 +1,10 @@
-//! Findings about the JOSE header: keys it names, kid, crit, typ, zip.
+//! Findings about the JOSE header: alg, keys it names, kid, crit, typ, zip.
 
 use super::claims::compact;
 use crate::jwt::Report;
 use crate::jwt::findings::{Finding, Severity};
+use crate::jwt::header::Alg;
+use crate::jwt::json::Json;
 
 pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
     let Some(header) = report.header.as_ref().and_then(|h| h.json.as_ref()) else {
@@ -88,4 +90,58 @@ pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
             "RFC 7516 §4.1.3, RFC 8725 §3.6",
         ));
     }
+}
+
+/// Findings about `alg` and the signature's length.
+pub(super) fn alg_findings(report: &Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let Some(header) = report.header.as_ref().and_then(|h| h.json.as_ref()) else {
+        return findings;
+    };
+    let is_jwe = report.segments.len() == 5;
+    match header.get("alg") {
+        None => findings.push(Finding::new(
+            "alg-missing",
+            Severity::Danger,
+            "The header has no alg, which every JWS and JWE must have: a verifier cannot know how the token is protected.",
+            "RFC 7515 §4.1.1",
+        )),
+        Some(Json::String(_)) => {}
+        Some(other) => findings.push(Finding::new(
+            "alg-unknown",
+            Severity::Danger,
+            format!("alg is {}, but it must be a string naming an algorithm.", other.type_name()),
+            "RFC 7515 §4.1.1",
+        )),
+    }
+    if is_jwe {
+        return findings;
+    }
+    match report.alg() {
+        Some(Alg::None) => findings.push(Finding::new(
+            "alg-none",
+            Severity::Danger,
+            "alg is none: the token is unsigned, so anyone can forge it; never accept it where trust matters.",
+            "RFC 7518 §3.6, RFC 8725 §3.1",
+        )),
+        Some(Alg::Unknown(name)) => findings.push(Finding::new(
+            "alg-unknown",
+            Severity::Danger,
+            format!("alg \"{name}\" is not a registered JWS algorithm, so no standard library will verify it."),
+            "RFC 7518 §3.1",
+        )),
+        _ => {}
+    }
+    if let (Some(alg), Some(signature)) = (report.alg(), report.signature.as_ref()) {
+        let (fits, why) = alg.judge_signature_length(signature.len());
+        if !fits {
+            findings.push(Finding::new(
+                "signature-length",
+                Severity::Warning,
+                format!("The signature does not fit alg {alg}: {why}."),
+                "RFC 7518 §3",
+            ));
+        }
+    }
+    findings
 }

@@ -24,7 +24,7 @@ use crate::jwt::header::Alg;
 /// Findings about the header, the claims and their times that do not depend
 /// on the clock; [`inspect`](super::inspect()) adds them to every report.
 pub fn token_findings(report: &Report) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = header::alg_findings(report);
     if report.segments.len() == 5 {
         out.push(Finding::new(
             "jwe",
