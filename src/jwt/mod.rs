@@ -7,7 +7,7 @@
 //! # Example
 //!
 //! ```
-//! use jwt_lens::jwt::{inspect, verify, AlgChoice, Secret, SecretEncoding, TokenStatus};
+//! use jwt_lens::jwt::{inspect, verify, AlgChoice, Credential, Secret, SecretEncoding, TokenStatus};
 //!
 //! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
 //!     eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.\
@@ -16,7 +16,8 @@
 //! assert!(report.errors.is_empty());
 //! assert_eq!(report.status(1_700_000_000, 0), Some(TokenStatus::NoExp));
 //! let secret = Secret::decode("your-256-bit-secret", SecretEncoding::Utf8);
-//! assert_eq!(verify(&report, AlgChoice::FromToken, Some(secret)).as_str(), "valid");
+//! let status = verify(&report, Credential::Secret(secret), AlgChoice::FromToken);
+//! assert_eq!(status.as_str(), "valid");
 //! ```
 //!
 //! # Module graph
@@ -80,5 +81,6 @@ pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};
 pub use validation::{Check, Expectations, Outcome, Validation, Verdict, split_list, validate};
 pub use verify::{
-    AlgChoice, Secret, SecretEncoding, SignatureStatus, sign, sign_hmac, verify, verify_hmac,
+    AlgChoice, Credential, Reason, Secret, SecretEncoding, SignatureStatus, sign, sign_hmac,
+    verify, verify_hmac,
 };

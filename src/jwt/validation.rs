@@ -180,7 +180,7 @@ fn signature_check(signature: &SignatureStatus) -> Check {
             check("signature", Outcome::Pass, format!("verified with {alg}"))
         }
         SignatureStatus::Invalid { reason, .. } => {
-            check("signature", Outcome::Fail, reason.clone())
+            check("signature", Outcome::Fail, reason.to_string())
         }
         SignatureStatus::Unsigned => check(
             "signature",
@@ -188,7 +188,7 @@ fn signature_check(signature: &SignatureStatus) -> Check {
             "alg none: there is no signature to trust",
         ),
         SignatureStatus::Unverified { reason } => {
-            check("signature", Outcome::Skipped, reason.clone())
+            check("signature", Outcome::Skipped, reason.to_string())
         }
         SignatureStatus::Unsupported { alg } => check(
             "signature",

@@ -10,11 +10,13 @@ use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::jwt::Alg;
+use crate::jwt::base64url;
 use crate::jwt::keys::KeyCheck;
-use crate::jwt::{Alg, Report};
+use crate::jwt::verify::Checked;
 
-/// What the keys module needs from a token: `alg`, `kid`, the signing input
-/// and the signature segment as written.
+/// What the keys module needs from a checked token: `alg`, `kid`, the
+/// signing input and the signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     alg: Alg,
@@ -24,26 +26,20 @@ pub struct Request {
 }
 
 impl Request {
-    /// The request for `report`'s token, if it has a public-key `alg`.
-    pub fn for_report(report: &Report) -> Option<Request> {
-        let alg = report.alg()?;
-        if !crate::jwt::keys::is_public_key_alg(&alg) {
+    /// The request for a token that passed the core's structural check
+    /// ([`prepare`](crate::jwt::verify::prepare)), if its `alg` is checked with a public key. The
+    /// signature travels as the canonical base64url of the checked bytes, so
+    /// the keys module sees exactly what the core decided is safe to check.
+    pub fn for_checked(checked: &Checked<'_>) -> Option<Request> {
+        if !crate::jwt::keys::is_public_key_alg(checked.alg()) {
             return None;
         }
-        let kid = report.kid().map(str::to_owned);
         Some(Request {
-            alg,
-            kid,
-            signing_input: report.signing_input()?.to_owned(),
-            signature: report.segment_text(2)?.to_owned(),
+            alg: checked.alg().clone(),
+            kid: checked.kid().map(str::to_owned),
+            signing_input: String::from_utf8_lossy(checked.signing_input()).into_owned(),
+            signature: base64url::encode(checked.signature()),
         })
-    }
-}
-
-impl Request {
-    /// The `alg` the check is for.
-    pub fn alg(&self) -> &Alg {
-        &self.alg
     }
 }
 

@@ -1,15 +1,26 @@
-//! Checking a token's signature: with the HMAC secret the user types, or
-//! with a public key through the keys module.
+//! Checking a token's signature: one path for every credential.
+//!
+//! # Design
+//!
+//! A four-segment token once verified with a public key because that path
+//! never looked at the token's structure, while the HMAC path did (issue
+//! 11). Now [`prepare`] decides, once, whether a token is a well-formed
+//! compact JWS for the `alg` being verified, and its [`Checked`] result is
+//! the only thing the HMAC code and the keys module receive. [`verify`] is
+//! the one entry point; the page's public-key path calls [`prepare`] to
+//! build its request to the keys module and hands the answer back to
+//! [`verify`] as [`Credential::PublicKey`].
 
+mod checked;
 mod hmac;
 mod secret;
 mod status;
 
+pub use checked::{Checked, prepare};
 pub use hmac::{sign, sign_hmac, verify_hmac};
 pub use secret::{Secret, SecretEncoding};
-pub use status::SignatureStatus;
+pub use status::{Reason, SignatureStatus};
 
-use crate::jwt::base64url::{self, Alphabet};
 use crate::jwt::error::Error;
 use crate::jwt::header::{Alg, HmacAlg};
 use crate::jwt::keys::{self, KeyCheck, Outcome};
@@ -25,160 +36,137 @@ pub enum AlgChoice {
     Fixed(HmacAlg),
 }
 
-/// Checks the HMAC signature of a decoded token with a secret.
+/// What the user gave to check the signature with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credential<'a> {
+    /// Nothing yet.
+    None,
+    /// The typed HMAC secret, or why it could not be decoded.
+    Secret(Result<Secret, Error>),
+    /// A public key, as the keys module's answer to the request built from
+    /// [`prepare`]'s [`Checked`]; `None` while the check runs. The answer
+    /// must be for this token and key: the caller pairs them.
+    PublicKey(Option<&'a KeyCheck>),
+}
+
+/// Checks the signature of a decoded token with a credential.
 ///
 /// The algorithm is the caller's `choice`, never silently the token's: with
-/// [`AlgChoice::FromToken`] the token's `alg` is used only if it is an HMAC
-/// algorithm, and with [`AlgChoice::Fixed`] a token whose `alg` differs fails.
-/// `secret` is `None` when nothing was typed. A token with a public-key `alg`
-/// is never checked with a secret (that is algorithm confusion): it waits for
-/// a public key ([`keys::check`], through [`with_public_key`]), and a secret that *is* a public key is refused.
-pub fn verify(
-    report: &Report,
-    choice: AlgChoice,
-    secret: Option<Result<Secret, Error>>,
-) -> SignatureStatus {
-    let token_alg = report.alg();
-    if token_alg == Some(Alg::None) {
-        return SignatureStatus::Unsigned;
-    }
-    let (Some(signing_input), Some(_)) = (report.signing_input(), report.header.as_ref()) else {
-        return unverified("the token could not be read");
+/// [`AlgChoice::FromToken`] the token's `alg` is used if JWT Lens verifies
+/// it, and with [`AlgChoice::Fixed`] a token whose `alg` differs fails. A
+/// token with a public-key `alg` is never checked with a secret (that is
+/// algorithm confusion), and a secret that *is* a public key is refused.
+/// Whatever the credential, the token must pass [`prepare`]'s structural
+/// check before anything says `valid`.
+pub fn verify(report: &Report, credential: Credential<'_>, choice: AlgChoice) -> SignatureStatus {
+    let alg = match checked::resolve(report, choice) {
+        Ok(alg) => alg,
+        Err(status) => return status,
     };
-    if report.segments.len() != 3 {
-        return unverified("only a three-segment JWS has a signature to check");
-    }
-    let alg = match (choice, &token_alg) {
-        (AlgChoice::Fixed(alg), _) => alg,
-        (AlgChoice::FromToken, Some(Alg::Hmac(alg))) => *alg,
-        (AlgChoice::FromToken, Some(other)) if keys::is_public_key_alg(other) => {
-            let reason = if secret.is_some() {
-                format!(
-                    "{other} is verified with the issuer's public key, never with a secret \
-                     (using one would be algorithm confusion): paste the public key"
-                )
-            } else {
-                format!(
-                    "paste the issuer's public key (PEM, JWK or JWKS) to check this {other} signature"
-                )
-            };
-            return unverified(&reason);
+    let unverified = |reason: Reason| SignatureStatus::Unverified { reason };
+    let secret = match (&alg, credential) {
+        (Alg::Hmac(_), Credential::Secret(Ok(secret))) => Some(secret),
+        (Alg::Hmac(_), Credential::Secret(Err(e))) => return unverified(Reason::BadSecret(e)),
+        (Alg::Hmac(_), Credential::None | Credential::PublicKey(_)) => {
+            return unverified(Reason::NoSecret);
         }
-        (AlgChoice::FromToken, Some(other)) => {
-            return SignatureStatus::Unsupported {
-                alg: other.to_string(),
-            };
+        (_, Credential::Secret(_)) => {
+            return unverified(Reason::SecretForPublicKeyAlg { alg });
         }
-        (AlgChoice::FromToken, None) => {
-            return SignatureStatus::Unsupported {
-                alg: "(missing)".to_owned(),
+        (_, Credential::None) => return unverified(Reason::NoKey { alg }),
+        (_, Credential::PublicKey(None)) => None,
+        (_, Credential::PublicKey(Some(answer))) => {
+            return match prepare(report, choice) {
+                Ok(checked) => with_key_answer(checked.alg(), answer),
+                Err(status) => status,
             };
         }
     };
-    let secret = match secret {
-        None => return unverified("enter the secret to check the signature"),
-        Some(Err(e)) => return unverified(&e.to_string()),
-        Some(Ok(secret)) => secret,
-    };
-    let alg_name = alg;
-    let alg = Alg::Hmac(alg_name);
     // The classic forgery (CVE-2015-9235 and its kin): a token re-signed with
     // HS256 using the issuer's *public* key as the secret. It verifies against
     // a careless server, and here it would too, so it is refused outright.
-    if keys::looks_like_public_key(secret.as_bytes()) {
+    if let Some(secret) = &secret
+        && keys::looks_like_public_key(secret.as_bytes())
+    {
         return SignatureStatus::Invalid {
             alg,
-            reason: "this secret is a public key. Checking an HMAC with a public key is the \
-                     algorithm-confusion attack: the key is public, so anyone could have made this \
-                     MAC, and a token that verifies this way proves nothing"
-                .to_owned(),
+            reason: Reason::PublicKeyAsSecret,
         };
     }
-    if token_alg.as_ref() != Some(&alg) {
-        let says = token_alg.map_or_else(|| "no alg".to_owned(), |a| format!("alg {a}"));
-        let reason = format!("the token says {says}, but you chose to verify {alg}");
-        return SignatureStatus::Invalid { alg, reason };
-    }
-    let Some(signature) = report.signature.as_ref() else {
-        return SignatureStatus::Invalid {
-            alg,
-            reason: "the signature segment is not base64url".to_owned(),
-        };
+    let checked = match prepare(report, choice) {
+        Ok(checked) => checked,
+        Err(status) => return status,
     };
-    if !hmac::verify_hmac(alg_name, &secret, signing_input.as_bytes(), signature) {
-        return SignatureStatus::Invalid {
-            alg,
-            reason: "the signature does not match this secret".to_owned(),
-        };
+    match (checked.alg(), secret) {
+        (Alg::Hmac(hmac), Some(secret)) => verify_checked_hmac(*hmac, &secret, &checked),
+        // A public-key check still running: the structure passed, the key's
+        // answer is awaited.
+        _ => unverified(Reason::Checking),
     }
-    // A MAC that matches only after lenient decoding (standard alphabet,
-    // padding, or stray bits in the last character) is refused, as strict
-    // libraries refuse it: the token as written is not the one that was signed.
-    if report.segment_text(2) != Some(base64url::encode(signature).as_str()) {
-        SignatureStatus::Invalid {
-            alg,
-            reason: "the MAC matches, but the signature segment is not canonical base64url \
-                     (RFC 7515 §2), so strict libraries reject this token as written"
-                .to_owned(),
+}
+
+fn verify_checked_hmac(alg: HmacAlg, secret: &Secret, checked: &Checked<'_>) -> SignatureStatus {
+    if verify_hmac(alg, secret, checked.signing_input(), checked.signature()) {
+        SignatureStatus::Valid {
+            alg: Alg::Hmac(alg),
         }
     } else {
-        SignatureStatus::Valid { alg }
+        SignatureStatus::Invalid {
+            alg: Alg::Hmac(alg),
+            reason: Reason::Mismatch,
+        }
     }
 }
 
-fn unverified(reason: &str) -> SignatureStatus {
-    SignatureStatus::Unverified {
-        reason: reason.to_owned(),
-    }
-}
-
-/// The page's status for a keys-module answer to a check of `asked`. Fails
-/// closed: only a verified answer for the very `alg` asked about is valid.
+/// The status for a keys-module answer to a check of `asked`. Fails closed:
+/// only a verified answer for the very `alg` asked about is valid.
 pub fn with_key_answer(asked: &Alg, answer: &KeyCheck) -> SignatureStatus {
-    let invalid = |reason: &str| SignatureStatus::Invalid {
+    let invalid = |reason: Reason| SignatureStatus::Invalid {
         alg: asked.clone(),
-        reason: reason.to_owned(),
+        reason,
     };
     match &answer.outcome {
         Outcome::Verified { alg } if alg == asked => SignatureStatus::Valid { alg: alg.clone() },
-        Outcome::Verified { alg } => unverified(&format!(
-            "the public-key verifier answered for {alg}, but {asked} was asked"
-        )),
-        Outcome::WrongKeyType(reason) | Outcome::Mismatch(reason) | Outcome::Refused(reason) => {
-            invalid(reason)
-        }
-        Outcome::Unusable(reason) => unverified(reason),
+        Outcome::Verified { alg } => SignatureStatus::Unverified {
+            reason: Reason::WrongAnswer {
+                asked: asked.clone(),
+                answered: alg.clone(),
+            },
+        },
+        Outcome::WrongKeyType(text) => invalid(Reason::WrongKeyType(text.clone())),
+        Outcome::Mismatch(text) => invalid(Reason::KeyMismatch(text.clone())),
+        Outcome::Refused(text) => invalid(Reason::KeyRefused(text.clone())),
+        Outcome::Unusable(text) => SignatureStatus::Unverified {
+            reason: Reason::KeyUnusable(text.clone()),
+        },
     }
 }
 
-/// Checks a decoded token with the key(s) in `key_text`, in this process:
+/// Checks a decoded token with the key(s) in `key_text` in this process:
 /// what the page does across its two wasm modules, for tests and native
-/// callers. Links the public-key crypto, so the page itself never calls it.
-pub fn with_public_key(report: &Report, key_text: &str, now: i64) -> (SignatureStatus, KeyCheck) {
-    let (Some(alg), Some(signing_input), Some(signature)) =
-        (report.alg(), report.signing_input(), report.segment_text(2))
-    else {
-        let reason = "the token could not be read";
-        return (unverified(reason), KeyCheck::unverified(reason.to_owned()));
-    };
-    let signature = match base64url::decode(signature, Alphabet::Url) {
-        Ok(d) if !d.padded && !d.non_canonical => d.bytes,
-        _ => {
-            let reason = "the signature segment is not canonical base64url (RFC 7515 §2)";
-            let status = SignatureStatus::Invalid {
-                alg,
-                reason: reason.to_owned(),
-            };
-            return (status, KeyCheck::unverified(reason.to_owned()));
+/// callers. `None` for the answer when [`prepare`] refused the token and
+/// the keys module was not asked. Links the public-key crypto, so the page
+/// itself never calls it.
+pub fn with_public_key(
+    report: &Report,
+    choice: AlgChoice,
+    key_text: &str,
+    now: i64,
+) -> (SignatureStatus, Option<KeyCheck>) {
+    match prepare(report, choice) {
+        Ok(checked) if keys::is_public_key_alg(checked.alg()) => {
+            let answer = keys::check(
+                checked.alg(),
+                checked.kid(),
+                checked.signing_input(),
+                checked.signature(),
+                key_text,
+                now,
+            );
+            let status = verify(report, Credential::PublicKey(Some(&answer)), choice);
+            (status, Some(answer))
         }
-    };
-    let check = keys::check(
-        &alg,
-        report.kid(),
-        signing_input.as_bytes(),
-        &signature,
-        key_text,
-        now,
-    );
-    (with_key_answer(&alg, &check), check)
+        Ok(_) => (verify(report, Credential::PublicKey(None), choice), None),
+        Err(status) => (status, None),
+    }
 }
