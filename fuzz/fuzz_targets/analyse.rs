@@ -5,7 +5,7 @@
 
 use jwt_lens::jwt::insight::{clock_findings, guess_role, secret_findings};
 use jwt_lens::jwt::json::set_member;
-use jwt_lens::jwt::{Credential, AlgChoice, Expectations, HmacAlg, Secret, SecretEncoding, inspect, validate, verify};
+use jwt_lens::jwt::{AlgChoice, Credential, Expectations, HmacAlg, Secret, SecretEncoding, inspect, validate, verify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
