@@ -5,8 +5,8 @@ mod fixtures;
 use fixtures::{RFC7515_A1, RFC7515_A1_KEY};
 use jwt_lens::jwt::json::set_member;
 use jwt_lens::jwt::{
-    AlgChoice, Error, HmacAlg, JsonReason, Part, Preset, Secret, SecretEncoding, SignAlg, encode,
-    inspect, preset, verify,
+    AlgChoice, Credential, Error, HmacAlg, JsonReason, Part, Preset, Secret, SecretEncoding,
+    SignAlg, encode, inspect, preset, verify,
 };
 
 #[test]
@@ -35,7 +35,12 @@ fn every_algorithm_round_trips_through_the_decoder() {
             "text kept exactly"
         );
         assert_eq!(
-            verify(&report, AlgChoice::FromToken, Some(Ok(key.clone()))).as_str(),
+            verify(
+                &report,
+                Credential::Secret(Ok(key.clone())),
+                AlgChoice::FromToken
+            )
+            .as_str(),
             "valid",
             "{alg}"
         );
@@ -43,7 +48,12 @@ fn every_algorithm_round_trips_through_the_decoder() {
     let unsigned = encode("{\"alg\":\"none\"}", "{}", SignAlg::None, None).unwrap();
     assert!(unsigned.ends_with('.'));
     assert_eq!(
-        verify(&inspect(&unsigned).unwrap(), AlgChoice::FromToken, None).as_str(),
+        verify(
+            &inspect(&unsigned).unwrap(),
+            Credential::None,
+            AlgChoice::FromToken
+        )
+        .as_str(),
         "unsigned"
     );
 }

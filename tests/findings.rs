@@ -6,7 +6,9 @@ use fixtures::{JWT_IO, b64, unsigned};
 use jwt_lens::jwt::insight::{
     Role, clock_findings, guess_role, lifetime, looks_like_milliseconds, secret_findings,
 };
-use jwt_lens::jwt::{AlgChoice, HmacAlg, Report, Secret, SecretEncoding, inspect, sign, verify};
+use jwt_lens::jwt::{
+    AlgChoice, Credential, HmacAlg, Report, Secret, SecretEncoding, inspect, sign, verify,
+};
 
 const NOW: i64 = 1_700_000_000;
 
@@ -220,7 +222,7 @@ fn duplicate_keys_are_reported() {
 fn secret_ids(token: &str, typed: &str, encoding: SecretEncoding) -> Vec<&'static str> {
     let r = inspect(token).unwrap();
     let key = Secret::decode(typed, encoding);
-    let status = verify(&r, AlgChoice::FromToken, Some(key.clone()));
+    let status = verify(&r, Credential::Secret(key.clone()), AlgChoice::FromToken);
     secret_findings(
         &r,
         Some(HmacAlg::Hs256),
@@ -246,8 +248,8 @@ fn short_secret_is_weak_but_still_verifies() {
     assert_eq!(
         verify(
             &r,
+            Credential::Secret(Secret::decode("short", SecretEncoding::Utf8)),
             AlgChoice::FromToken,
-            Some(Secret::decode("short", SecretEncoding::Utf8))
         )
         .as_str(),
         "valid"

@@ -1,7 +1,8 @@
 //! The JSON reader keeps numbers, order and duplicates exactly.
 
 use jwt_lens::jwt::JsonReason;
-use jwt_lens::jwt::json::{Highlight, Json, duplicate_keys, highlight, parse};
+use jwt_lens::jwt::json::{Json, duplicate_keys, parse};
+use jwt_lens::ui::highlight::{Highlight, highlight};
 
 fn pretty(text: &str) -> String {
     parse(text).unwrap().pretty()

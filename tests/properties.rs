@@ -5,8 +5,8 @@ use jwt_lens::jwt::base64url::{self, Alphabet};
 use jwt_lens::jwt::insight::{clock_findings, guess_role, secret_findings};
 use jwt_lens::jwt::json::{self, set_member};
 use jwt_lens::jwt::{
-    AlgChoice, Expectations, HmacAlg, Secret, SecretEncoding, SignAlg, encode, inspect, validate,
-    verify,
+    AlgChoice, Credential, Expectations, HmacAlg, Secret, SecretEncoding, SignAlg, encode, inspect,
+    validate, verify,
 };
 use proptest::prelude::*;
 
@@ -21,8 +21,16 @@ fn analyse(input: &str, secret: &str) {
     }
     for encoding in SecretEncoding::ALL {
         let key = Secret::decode(secret, encoding);
-        let status = verify(&report, AlgChoice::FromToken, Some(key.clone()));
-        let _ = verify(&report, AlgChoice::Fixed(HmacAlg::Hs384), Some(key.clone()));
+        let status = verify(
+            &report,
+            Credential::Secret(key.clone()),
+            AlgChoice::FromToken,
+        );
+        let _ = verify(
+            &report,
+            Credential::Secret(key.clone()),
+            AlgChoice::Fixed(HmacAlg::Hs384),
+        );
         let _ = secret_findings(
             &report,
             Some(HmacAlg::Hs256),
@@ -126,7 +134,7 @@ proptest! {
         prop_assert!(report.errors.is_empty(), "{:?}", report.errors);
         prop_assert_eq!(&report.header.as_ref().unwrap().text, &header);
         prop_assert_eq!(&report.payload.as_ref().unwrap().text, &payload);
-        let status = verify(&report, AlgChoice::Fixed(alg), Some(Ok(secret)));
+        let status = verify(&report, Credential::Secret(Ok(secret)), AlgChoice::Fixed(alg));
         prop_assert_eq!(status.as_str(), if header.contains(&format!("\"alg\": \"{alg}\"")) { "valid" } else { "invalid" });
     }
 

@@ -4,8 +4,8 @@ mod fixtures;
 
 use fixtures::unsigned;
 use jwt_lens::jwt::{
-    Alg, AlgChoice, Expectations, HmacAlg, Outcome, Secret, SignatureStatus, Verdict, inspect,
-    sign, split_list, validate, verify,
+    Alg, AlgChoice, Credential, Expectations, HmacAlg, Outcome, Secret, SignatureStatus, Verdict,
+    inspect, sign, split_list, validate, verify,
 };
 
 const NOW: i64 = 1_700_000_000;
@@ -155,18 +155,18 @@ fn verdict_needs_every_check_and_the_signature() {
         now: NOW,
     };
 
-    let valid = verify(&r, AlgChoice::FromToken, Some(Ok(key)));
+    let valid = verify(&r, Credential::Secret(Ok(key)), AlgChoice::FromToken);
     assert_eq!(validate(&r, &valid, &e).verdict, Verdict::Valid);
 
-    let unverified = verify(&r, AlgChoice::FromToken, None);
+    let unverified = verify(&r, Credential::None, AlgChoice::FromToken);
     let v = validate(&r, &unverified, &e);
     assert_eq!(v.verdict, Verdict::Unverified);
     assert_eq!(v.checks[0].outcome, Outcome::Skipped);
 
     let wrong = verify(
         &r,
+        Credential::Secret(Ok(Secret::from_bytes(vec![2; 32]))),
         AlgChoice::FromToken,
-        Some(Ok(Secret::from_bytes(vec![2; 32]))),
     );
     assert_eq!(validate(&r, &wrong, &e).verdict, Verdict::Invalid);
 
@@ -177,7 +177,7 @@ fn verdict_needs_every_check_and_the_signature() {
 #[test]
 fn unsigned_token_fails_the_signature_check() {
     let r = inspect(&unsigned(r#"{"alg":"none"}"#, r#"{"exp":9999999999}"#, "")).unwrap();
-    let status = verify(&r, AlgChoice::FromToken, None);
+    let status = verify(&r, Credential::None, AlgChoice::FromToken);
     let v = validate(&r, &status, &expect(NOW, 0));
     assert_eq!(v.checks[0].id, "signature");
     assert_eq!(v.checks[0].outcome, Outcome::Fail);

@@ -4,15 +4,16 @@ mod fixtures;
 
 use fixtures::{JWT_IO, JWT_IO_SECRET, RFC7515_A1, RFC7515_A1_KEY};
 use jwt_lens::jwt::{
-    Alg, AlgChoice, Error, HmacAlg, Secret, SecretEncoding, SignatureStatus, inspect, sign, verify,
+    Alg, AlgChoice, Credential, Error, HmacAlg, Part, Reason, Secret, SecretEncoding,
+    SignatureStatus, inspect, sign, verify,
 };
 
 fn check(token: &str, secret: &str, encoding: SecretEncoding) -> SignatureStatus {
     let report = inspect(token).unwrap();
     verify(
         &report,
+        Credential::Secret(Secret::decode(secret, encoding)),
         AlgChoice::FromToken,
-        Some(Secret::decode(secret, encoding)),
     )
 }
 
@@ -121,7 +122,7 @@ fn malformed_secrets_say_where() {
 fn no_secret_is_unverified() {
     let report = inspect(JWT_IO).unwrap();
     assert_eq!(
-        verify(&report, AlgChoice::FromToken, None).as_str(),
+        verify(&report, Credential::None, AlgChoice::FromToken).as_str(),
         "unverified"
     );
 }
@@ -138,7 +139,11 @@ fn every_hmac_algorithm_signs_and_verifies() {
             Some(alg.output_len())
         );
         assert_eq!(
-            verify(&report, AlgChoice::FromToken, Some(Ok(secret.clone()))),
+            verify(
+                &report,
+                Credential::Secret(Ok(secret.clone())),
+                AlgChoice::FromToken
+            ),
             SignatureStatus::Valid {
                 alg: Alg::Hmac(alg)
             }
@@ -150,7 +155,11 @@ fn every_hmac_algorithm_signs_and_verifies() {
 fn chosen_algorithm_that_differs_from_the_token_fails() {
     let report = inspect(JWT_IO).unwrap();
     let secret = Some(Secret::decode(JWT_IO_SECRET, SecretEncoding::Utf8));
-    let status = verify(&report, AlgChoice::Fixed(HmacAlg::Hs512), secret);
+    let status = verify(
+        &report,
+        secret.map_or(Credential::None, Credential::Secret),
+        AlgChoice::Fixed(HmacAlg::Hs512),
+    );
     assert!(
         matches!(
             status,
@@ -185,8 +194,8 @@ fn public_key_alg_is_never_verified_with_a_secret() {
     let report = inspect(&token).unwrap();
     let forced = verify(
         &report,
+        Credential::Secret(Ok(Secret::from_bytes(b"secret".to_vec()))),
         AlgChoice::Fixed(HmacAlg::Hs256),
-        Some(Ok(Secret::from_bytes(b"secret".to_vec()))),
     );
     assert_eq!(forced.as_str(), "invalid");
 }
@@ -220,7 +229,18 @@ fn signature_with_stray_trailing_bits_is_invalid_though_the_mac_matches() {
         matches!(status, SignatureStatus::Invalid { .. }),
         "{status:?}"
     );
-    assert!(status.message().contains("not canonical base64url"));
+    assert!(
+        matches!(
+            status,
+            SignatureStatus::Invalid {
+                reason: Reason::NotCanonical {
+                    part: Part::Signature
+                },
+                ..
+            }
+        ),
+        "{status:?}"
+    );
     let report = inspect(&tampered).unwrap();
     assert!(
         report
@@ -228,4 +248,258 @@ fn signature_with_stray_trailing_bits_is_invalid_though_the_mac_matches() {
             .iter()
             .any(|f| f.id == "non-canonical-base64")
     );
+}
+
+// One verification path: every credential goes through the same structural
+// check, so a token that is not exactly a compact JWS never reads as valid.
+// Public-key fixtures are signed by npm jose (tests/fixtures/keys); HMAC
+// tokens are built with the `hmac` crate directly, not with JWT Lens's signer.
+
+/// Inside the validity of the fixtures' certificates.
+const NOW: i64 = 1_800_000_000;
+
+fn key_cases() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/keys/tokens.json"
+    ))
+    .expect("tests/fixtures/keys/tokens.json");
+    let fixtures: serde_json::Value = serde_json::from_str(&text).expect("fixtures are JSON");
+    fixtures["cases"].as_array().expect("cases").clone()
+}
+
+/// A token signed with HMAC by the `hmac` crate, with its secret.
+fn hmac_token(alg: &str) -> (String, String) {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use hmac::{Hmac, KeyInit, Mac};
+    let secret = format!("a secret long enough for {alg}, with some margin to spare!!");
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#)),
+        URL_SAFE_NO_PAD.encode(r#"{"sub":"1234567890","admin":true}"#)
+    );
+    fn mac<M: Mac + KeyInit>(key: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut m = <M as KeyInit>::new_from_slice(key).unwrap();
+        m.update(data);
+        m.finalize().into_bytes().to_vec()
+    }
+    let key = secret.as_bytes();
+    let signature = match alg {
+        "HS256" => mac::<Hmac<sha2::Sha256>>(key, input.as_bytes()),
+        "HS384" => mac::<Hmac<sha2::Sha384>>(key, input.as_bytes()),
+        _ => mac::<Hmac<sha2::Sha512>>(key, input.as_bytes()),
+    };
+    (
+        format!("{input}.{}", URL_SAFE_NO_PAD.encode(signature)),
+        secret,
+    )
+}
+
+/// Every token the tests verify, with the credential text that verifies it.
+fn tokens() -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = ["HS256", "HS384", "HS512"]
+        .into_iter()
+        .map(|alg| {
+            let (token, secret) = hmac_token(alg);
+            (alg.to_owned(), token, secret)
+        })
+        .collect();
+    for case in key_cases() {
+        out.push((
+            case["alg"].as_str().unwrap().to_owned(),
+            case["token"].as_str().unwrap().to_owned(),
+            case["spki_pem"].as_str().unwrap().to_owned(),
+        ));
+    }
+    out
+}
+
+/// The status the page shows for `token` checked with `credential`: a
+/// secret for HS*, a public key otherwise.
+fn status_for(alg: &str, token: &str, credential: &str) -> SignatureStatus {
+    let Some(report) = inspect(token) else {
+        return SignatureStatus::Unverified {
+            reason: Reason::Unreadable,
+        };
+    };
+    if alg.starts_with("HS") {
+        let secret = Secret::decode(credential, SecretEncoding::Utf8);
+        verify(&report, Credential::Secret(secret), AlgChoice::FromToken)
+    } else {
+        jwt_lens::jwt::verify::with_public_key(&report, AlgChoice::FromToken, credential, NOW).0
+    }
+}
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn signature_bytes(token: &str) -> Vec<u8> {
+    use base64::Engine;
+    let signature = token.rsplit('.').next().unwrap();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(signature)
+        .unwrap()
+}
+
+fn with_signature(token: &str, signature: &[u8]) -> String {
+    let (input, _) = token.rsplit_once('.').unwrap();
+    format!("{input}.{}", b64(signature))
+}
+
+/// The token with every segment in standard base64 (`+` and `/`), or `None`
+/// when no segment has a character that differs.
+fn standard_alphabet(token: &str) -> Option<String> {
+    let changed = token.replace('-', "+").replace('_', "/");
+    (changed != token).then_some(changed)
+}
+
+#[test]
+fn every_alg_fixture_unmodified_is_valid() {
+    for (alg, token, credential) in tokens() {
+        let status = status_for(&alg, &token, &credential);
+        assert_eq!(status.as_str(), "valid", "{alg}: {status:?}");
+    }
+}
+
+#[test]
+fn every_alg_with_wrong_segment_count_is_never_valid() {
+    for (alg, token, credential) in tokens() {
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let variants = [
+            ("2 segments", input.to_owned()),
+            ("4 segments", format!("{token}.junk")),
+            ("5 segments", format!("{token}.junk.more")),
+            ("trailing dot", format!("{token}.")),
+            ("signature moved", format!("{input}..{signature}")),
+        ];
+        for (what, bad) in variants {
+            let status = status_for(&alg, &bad, &credential);
+            assert_ne!(status.as_str(), "valid", "{alg}, {what}: {status:?}");
+        }
+        let four = status_for(&alg, &format!("{token}.junk"), &credential);
+        assert!(
+            matches!(
+                four,
+                SignatureStatus::Invalid {
+                    reason: Reason::Malformed { segments: 4 },
+                    ..
+                }
+            ),
+            "{alg}: {four:?}"
+        );
+        let dot = status_for(&alg, &format!("{token}."), &credential);
+        assert!(
+            matches!(
+                dot,
+                SignatureStatus::Invalid {
+                    reason: Reason::Malformed { segments: 4 },
+                    ..
+                }
+            ),
+            "{alg}: {dot:?}"
+        );
+    }
+}
+
+#[test]
+fn every_alg_with_non_canonical_base64_is_never_valid() {
+    let mut standard_seen = 0;
+    for (alg, token, credential) in tokens() {
+        let pad = "=".repeat(match token.rsplit('.').next().unwrap().len() % 4 {
+            0 => 4,
+            n => 4 - n,
+        });
+        let padded = format!("{token}{pad}");
+        let status = status_for(&alg, &padded, &credential);
+        assert_ne!(status.as_str(), "valid", "{alg}, padded: {status:?}");
+        if let Some(standard) = standard_alphabet(&token) {
+            standard_seen += 1;
+            let status = status_for(&alg, &standard, &credential);
+            assert_ne!(status.as_str(), "valid", "{alg}, +/: {status:?}");
+            assert!(
+                matches!(
+                    status,
+                    SignatureStatus::Invalid {
+                        reason: Reason::NotCanonical { .. },
+                        ..
+                    }
+                ),
+                "{alg}, +/: {status:?}"
+            );
+        }
+        let spaced = token.replacen('.', ". ", 1);
+        let status = status_for(&alg, &format!("x{spaced}"), &credential);
+        assert_ne!(status.as_str(), "valid", "{alg}, whitespace: {status:?}");
+    }
+    assert!(standard_seen > 3, "too few tokens had '-' or '_' to swap");
+}
+
+#[test]
+fn every_alg_with_truncated_or_lengthened_signature_is_never_valid() {
+    for (alg, token, credential) in tokens() {
+        let signature = signature_bytes(&token);
+        let truncated = with_signature(&token, &signature[..signature.len() - 1]);
+        let mut longer = signature.clone();
+        longer.push(0);
+        let lengthened = with_signature(&token, &longer);
+        for (what, bad) in [("truncated", truncated), ("lengthened", lengthened)] {
+            let status = status_for(&alg, &bad, &credential);
+            assert_ne!(status.as_str(), "valid", "{alg}, {what}: {status:?}");
+            assert_eq!(status.as_str(), "invalid", "{alg}, {what}: {status:?}");
+        }
+    }
+}
+
+#[test]
+fn ecdsa_all_zero_signature_is_invalid() {
+    for (alg, token, credential) in tokens() {
+        if !alg.starts_with("ES") {
+            continue;
+        }
+        let zeros = vec![0u8; signature_bytes(&token).len()];
+        let status = status_for(&alg, &with_signature(&token, &zeros), &credential);
+        assert!(
+            matches!(
+                status,
+                SignatureStatus::Invalid {
+                    reason: Reason::ZeroEcdsa,
+                    ..
+                }
+            ),
+            "{alg}: {status:?}"
+        );
+    }
+}
+
+#[test]
+fn prepare_hands_the_keys_module_only_checked_bytes() {
+    for (alg, token, _) in tokens() {
+        let report = inspect(&token).unwrap();
+        let checked = jwt_lens::jwt::verify::prepare(&report, AlgChoice::FromToken).unwrap();
+        assert_eq!(checked.alg().to_string(), alg);
+        assert_eq!(checked.signature(), signature_bytes(&token).as_slice());
+        let (input, _) = token.rsplit_once('.').unwrap();
+        assert_eq!(checked.signing_input(), input.as_bytes());
+        let junk = inspect(&format!("{token}.junk")).unwrap();
+        assert!(jwt_lens::jwt::verify::prepare(&junk, AlgChoice::FromToken).is_err());
+    }
+}
+
+#[test]
+fn key_answer_from_the_wire_fails_closed() {
+    use jwt_lens::jwt::keys::KeyCheck;
+    let asked = Alg::parse("RS256");
+    for wire in [
+        r#"{"state":"maybe","alg":"RS256","reason":"","key":"used","facts":[],"notes":[]}"#,
+        r#"{"state":"valid","alg":"HS256","reason":"","key":"used","facts":[],"notes":[]}"#,
+        r#"{"state":"valid","alg":"ES256","reason":"","key":"used","facts":[],"notes":[]}"#,
+        r#"{"state":"valid","alg":"","reason":"","key":"used","facts":[],"notes":[]}"#,
+    ] {
+        let answer = KeyCheck::from_wire(wire).expect("readable wire");
+        let status = jwt_lens::jwt::verify::with_key_answer(&asked, &answer);
+        assert_eq!(status.as_str(), "unverified", "{wire}: {status:?}");
+    }
 }

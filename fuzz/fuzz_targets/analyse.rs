@@ -5,7 +5,7 @@
 
 use jwt_lens::jwt::insight::{clock_findings, guess_role, secret_findings};
 use jwt_lens::jwt::json::set_member;
-use jwt_lens::jwt::{AlgChoice, Expectations, HmacAlg, Secret, SecretEncoding, inspect, validate, verify};
+use jwt_lens::jwt::{AlgChoice, Credential, Expectations, HmacAlg, Secret, SecretEncoding, inspect, validate, verify};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = error.to_string();
     }
     let key = Secret::decode(secret, encoding);
-    let status = verify(&report, AlgChoice::FromToken, Some(key.clone()));
-    let _ = verify(&report, AlgChoice::Fixed(HmacAlg::Hs512), Some(key.clone()));
+    let status = verify(&report, Credential::Secret(key.clone()), AlgChoice::FromToken);
+    let _ = verify(&report, Credential::Secret(key.clone()), AlgChoice::Fixed(HmacAlg::Hs512));
     let _ = secret_findings(&report, Some(HmacAlg::Hs256), secret, encoding, key.as_ref().ok(), false);
     let expect = Expectations { issuer: Some("i".into()), audiences: vec!["a".into()], leeway: 30, now: 1_700_000_000 };
     let _ = validate(&report, &status, &expect);

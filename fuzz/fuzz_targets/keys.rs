@@ -4,7 +4,8 @@
 #![no_main]
 
 use jwt_lens::jwt::Alg;
-use jwt_lens::jwt::keys::{check, read_keys, secret_material};
+use jwt_lens::jwt::base64url::{Alphabet, decode};
+use jwt_lens::jwt::keys::{KeyCheck, check, read_keys, secret_material};
 use libfuzzer_sys::fuzz_target;
 
 const INPUT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
@@ -21,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = e.to_string();
     }
     let alg = Alg::parse(ALGS[usize::from(selector) % ALGS.len()]);
-    let outcome = check(&alg, Some("2010-12-29"), INPUT, SIGNATURE, &text, 1_700_000_000);
-    let _ = outcome.status.message();
-    let _ = outcome.to_wire();
+    let Ok(signature) = decode(SIGNATURE, Alphabet::Url) else {
+        return;
+    };
+    let outcome = check(&alg, Some("2010-12-29"), INPUT.as_bytes(), &signature.bytes, &text, 1_700_000_000);
+    let _ = outcome.outcome.text();
+    let _ = KeyCheck::from_wire(&outcome.to_wire());
 });

@@ -6,7 +6,8 @@
 //! crate only carries it across to JavaScript.
 
 use jwt_lens::jwt::Alg;
-use jwt_lens::jwt::keys;
+use jwt_lens::jwt::base64url::{self, Alphabet};
+use jwt_lens::jwt::keys::{self, KeyCheck};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Checks a token's signature with the pasted key: `alg` and `kid` from the
@@ -22,11 +23,20 @@ pub fn verify(
     key: &str,
     now: f64,
 ) -> String {
+    let signature = match base64url::decode(signature, Alphabet::Url) {
+        Ok(d) if !d.padded && !d.non_canonical => d.bytes,
+        _ => {
+            return KeyCheck::unverified(
+                "the signature segment is not canonical base64url (RFC 7515 §2)".to_owned(),
+            )
+            .to_wire();
+        }
+    };
     keys::check(
         &Alg::parse(alg),
         kid.as_deref(),
-        signing_input,
-        signature,
+        signing_input.as_bytes(),
+        &signature,
         key,
         now as i64,
     )

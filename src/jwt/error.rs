@@ -10,6 +10,9 @@
 
 use std::fmt;
 
+use super::chars::describe as describe_char;
+use super::json::JsonReason;
+
 /// A part of a compact token, named the way RFC 7515 and RFC 7516 name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -89,65 +92,6 @@ pub enum Error {
     },
     /// Signing with HMAC was asked for without a secret.
     SecretMissing,
-}
-
-/// Why a JSON text was rejected, with the position kept in [`Error::Json`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum JsonReason {
-    /// The text ended inside a value.
-    UnexpectedEnd,
-    /// A character that cannot start or continue a value here.
-    Unexpected(char),
-    /// Something other than whitespace after the top-level value.
-    Trailing(char),
-    /// A number that breaks RFC 8259's grammar (leading zero, lone `-`, …).
-    BadNumber,
-    /// An escape sequence that is not one of RFC 8259's.
-    BadEscape,
-    /// A `\u` escape that leaves half of a UTF-16 surrogate pair.
-    LoneSurrogate,
-    /// A raw control character (U+0000 to U+001F) inside a string.
-    ControlCharacter(char),
-    /// Nesting deeper than [`MAX_DEPTH`](super::json::MAX_DEPTH).
-    TooDeep,
-}
-
-impl fmt::Display for JsonReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            JsonReason::UnexpectedEnd => f.write_str("the text ends before the JSON is complete"),
-            JsonReason::Unexpected(c) => write!(f, "unexpected {}", describe_char(*c)),
-            JsonReason::Trailing(c) => {
-                write!(f, "{} after the end of the JSON value", describe_char(*c))
-            }
-            JsonReason::BadNumber => f.write_str("invalid number"),
-            JsonReason::BadEscape => f.write_str("invalid escape sequence in a string"),
-            JsonReason::LoneSurrogate => {
-                f.write_str("\\u escape is half of a UTF-16 surrogate pair")
-            }
-            JsonReason::ControlCharacter(c) => write!(
-                f,
-                "control character U+{:04X} must be escaped inside a string",
-                u32::from(*c)
-            ),
-            JsonReason::TooDeep => {
-                write!(f, "nested more than {} levels deep", super::json::MAX_DEPTH)
-            }
-        }
-    }
-}
-
-/// Quotes a character for a message, naming the ones that would be invisible.
-pub(crate) fn describe_char(c: char) -> String {
-    match c {
-        ' ' => "space".to_owned(),
-        '\n' => "line break".to_owned(),
-        '\t' => "tab".to_owned(),
-        c if c.is_control() || super::json::is_invisible(c) => {
-            format!("character U+{:04X}", u32::from(c))
-        }
-        c => format!("'{c}'"),
-    }
 }
 
 impl Error {

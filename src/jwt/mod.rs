@@ -7,7 +7,7 @@
 //! # Example
 //!
 //! ```
-//! use jwt_lens::jwt::{inspect, verify, AlgChoice, Secret, SecretEncoding, TokenStatus};
+//! use jwt_lens::jwt::{inspect, verify, AlgChoice, Credential, Secret, SecretEncoding, TokenStatus};
 //!
 //! let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
 //!     eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.\
@@ -16,11 +16,44 @@
 //! assert!(report.errors.is_empty());
 //! assert_eq!(report.status(1_700_000_000, 0), Some(TokenStatus::NoExp));
 //! let secret = Secret::decode("your-256-bit-secret", SecretEncoding::Utf8);
-//! assert_eq!(verify(&report, AlgChoice::FromToken, Some(secret)).as_str(), "valid");
+//! let status = verify(&report, Credential::Secret(secret), AlgChoice::FromToken);
+//! assert_eq!(status.as_str(), "valid");
 //! ```
+//!
+//! # Module graph
+//!
+//! Arrows point down only: a module uses the ones below it, never above.
+//!
+//! ```text
+//!   analyse ─────────────┐            (inspect + insight: the page's report)
+//!     │                  │
+//!     ▼                  ▼
+//!   insight ──┐      validation       (findings; checks against Options)
+//!     │       │          │
+//!     │       ▼          ▼
+//!     │     verify ─────────────┐     (one signature path; SignatureStatus)
+//!     │       │                 │
+//!     │       ▼                 │
+//!     │     keys                │     (alg, kid, bytes in; Outcome out)
+//!     ▼                         ▼
+//!   inspect ──────────────▶ report    (text -> Report; Report is data)
+//!     │                         │
+//!     ▼                         ▼
+//!   token  claims  time  header  encode  findings  error
+//!     │                         │
+//!     ▼                         ▼
+//!   json/ ───────────────▶ base64url
+//!     │
+//!     ▼
+//!   chars                             (leaf: invisible characters)
+//! ```
+//!
+//! `encode` signs with `verify`'s HMAC; `claims` and `time` read `json`.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod analyse;
 pub mod base64url;
+pub mod chars;
 pub mod claims;
 mod encode;
 mod error;
@@ -30,18 +63,24 @@ pub mod insight;
 mod inspect;
 pub mod json;
 pub mod keys;
+mod report;
 pub mod time;
 mod token;
 mod validation;
-mod verify;
+pub mod verify;
 
+pub use analyse::inspect;
 pub use encode::{Preset, SignAlg, check_object, encode, preset};
-pub use error::{Error, JsonReason, Part};
+pub use error::{Error, Part};
 pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};
-pub use inspect::{AlgChoice, MAX_TOKEN_BYTES, Report, Section, SignatureStatus, inspect, verify};
-pub use json::Json;
+pub use inspect::{MAX_TOKEN_BYTES, decode};
+pub use json::{Json, JsonReason};
+pub use report::{Report, Section};
 pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};
 pub use validation::{Check, Expectations, Outcome, Validation, Verdict, split_list, validate};
-pub use verify::{Secret, SecretEncoding, sign, sign_hmac, verify_hmac};
+pub use verify::{
+    AlgChoice, Credential, Reason, Secret, SecretEncoding, SignatureStatus, sign, sign_hmac,
+    verify, verify_hmac,
+};

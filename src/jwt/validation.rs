@@ -1,8 +1,9 @@
 //! Validation as a library would do it: signature, expiry, issuer, audience.
 
-use super::inspect::{Report, SignatureStatus};
 use super::json::Json;
+use super::report::Report;
 use super::time::{NumericDate, TimeClaim, format_utc, numeric_date};
+use super::verify::SignatureStatus;
 
 /// What the user expects of the token. Empty fields skip their check.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,7 +180,7 @@ fn signature_check(signature: &SignatureStatus) -> Check {
             check("signature", Outcome::Pass, format!("verified with {alg}"))
         }
         SignatureStatus::Invalid { reason, .. } => {
-            check("signature", Outcome::Fail, reason.clone())
+            check("signature", Outcome::Fail, reason.to_string())
         }
         SignatureStatus::Unsigned => check(
             "signature",
@@ -187,7 +188,7 @@ fn signature_check(signature: &SignatureStatus) -> Check {
             "alg none: there is no signature to trust",
         ),
         SignatureStatus::Unverified { reason } => {
-            check("signature", Outcome::Skipped, reason.clone())
+            check("signature", Outcome::Skipped, reason.to_string())
         }
         SignatureStatus::Unsupported { alg } => check(
             "signature",

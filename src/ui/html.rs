@@ -23,31 +23,18 @@
 
 use leptos::prelude::Signal;
 
-use crate::jwt::json::{self, Highlight, is_invisible};
+use super::highlight::{Highlight, highlight};
+use crate::jwt::chars::{is_invisible, push_escape};
 
-/// Whether `c` is written as `\uXXXX` rather than shown: controls (C0, DEL,
-/// C1), invisible and bidirectional formatting characters, and the line and
-/// paragraph separators. In a multi-line block (`block`), line feed and tab
-/// stay, as they shape the text visibly.
+/// Whether `c` is written as `\uXXXX` rather than shown: the characters
+/// [`is_invisible`] names (controls, invisible and bidirectional formatting
+/// characters, line and paragraph separators). In a multi-line block
+/// (`block`), line feed and tab stay, as they shape the text visibly.
 pub fn hidden(c: char, block: bool) -> bool {
     if block && matches!(c, '\n' | '\t') {
         return false;
     }
-    // U+2028 and U+2029 break lines in some renderers and not in others.
-    c.is_control() || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// Appends `c` as JSON writes it: `\u` and four lowercase hex digits per
-/// UTF-16 unit, so a character reads the same here and in the JSON view.
-fn push_code(out: &mut String, c: char) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut units = [0u16; 2];
-    for unit in c.encode_utf16(&mut units) {
-        out.push_str("\\u");
-        for shift in [12, 8, 4, 0] {
-            out.push(char::from(HEX[usize::from((*unit >> shift) & 0xf)]));
-        }
-    }
+    is_invisible(c)
 }
 
 /// `text` with every [`hidden`] character as `\uXXXX`, for text that Leptos
@@ -56,7 +43,7 @@ pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if hidden(c, false) {
-            push_code(&mut out, c);
+            push_escape(&mut out, c);
         } else {
             out.push(c);
         }
@@ -89,10 +76,10 @@ fn push_escaped(out: &mut String, text: &str, context: Context) {
             '\'' => out.push_str("&#39;"),
             c if hidden(c, context == Context::Block) => {
                 if context == Context::Attribute {
-                    push_code(out, c);
+                    push_escape(out, c);
                 } else {
                     out.push_str("<span class=\"esc\">");
-                    push_code(out, c);
+                    push_escape(out, c);
                     out.push_str("</span>");
                 }
             }
@@ -269,7 +256,7 @@ pub fn json(pretty: &str, colour_limit: usize) -> Html {
         out.push_text_block(pretty);
         return out;
     }
-    for (kind, run) in json::highlight(pretty) {
+    for (kind, run) in highlight(pretty) {
         let class = match kind {
             Highlight::Punctuation => {
                 out.push_text_block(run);

@@ -120,11 +120,7 @@ fn info_html(
         }
         (None, true, Some(check)) => {
             if check.facts.is_empty() {
-                let reason = match &check.status {
-                    crate::jwt::SignatureStatus::Invalid { reason, .. }
-                    | crate::jwt::SignatureStatus::Unverified { reason } => reason.clone(),
-                    other => other.message(),
-                };
+                let reason = check.outcome.text().to_owned();
                 body.push(element("p", "key-error", &capitalize(&reason)));
             } else {
                 let facts = check.facts.iter().map(|(label, value)| {
@@ -164,15 +160,12 @@ fn capitalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jwt::SignatureStatus;
-    use crate::jwt::keys::KeyState;
+    use crate::jwt::keys::{KeyState, Outcome};
     use crate::ui::html::tests::{HOSTILE, assert_escaped};
 
     fn check(facts: Vec<(String, String)>, reason: &str) -> KeyCheck {
         KeyCheck {
-            status: SignatureStatus::Unverified {
-                reason: reason.to_owned(),
-            },
+            outcome: Outcome::Unusable(reason.to_owned()),
             key_state: KeyState::Unusable,
             facts,
             notes: vec![format!("certificate subject CN={HOSTILE}")],

@@ -10,32 +10,35 @@ use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::jwt::Report;
+use crate::jwt::Alg;
+use crate::jwt::base64url;
 use crate::jwt::keys::KeyCheck;
+use crate::jwt::verify::Checked;
 
-/// What the keys module needs from a token: `alg`, `kid`, the signing input
-/// and the signature segment as written.
+/// What the keys module needs from a checked token: `alg`, `kid`, the
+/// signing input and the signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
-    alg: String,
+    alg: Alg,
     kid: Option<String>,
     signing_input: String,
     signature: String,
 }
 
 impl Request {
-    /// The request for `report`'s token, if it has a public-key `alg`.
-    pub fn for_report(report: &Report) -> Option<Request> {
-        let alg = report.alg()?;
-        if !crate::jwt::keys::is_public_key_alg(&alg) {
+    /// The request for a token that passed the core's structural check
+    /// ([`prepare`](crate::jwt::verify::prepare)), if its `alg` is checked with a public key. The
+    /// signature travels as the canonical base64url of the checked bytes, so
+    /// the keys module sees exactly what the core decided is safe to check.
+    pub fn for_checked(checked: &Checked<'_>) -> Option<Request> {
+        if !crate::jwt::keys::is_public_key_alg(checked.alg()) {
             return None;
         }
-        let kid = report.kid().map(str::to_owned);
         Some(Request {
-            alg: alg.to_string(),
-            kid,
-            signing_input: report.signing_input()?.to_owned(),
-            signature: report.segment_text(2)?.to_owned(),
+            alg: checked.alg().clone(),
+            kid: checked.kid().map(str::to_owned),
+            signing_input: String::from_utf8_lossy(checked.signing_input()).into_owned(),
+            signature: base64url::encode(checked.signature()),
         })
     }
 }
@@ -81,7 +84,7 @@ async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> 
         .and_then(|f| f.dyn_into().ok())
         .ok_or("the verifier has no verify function")?;
     let args = Array::new();
-    args.push(&JsValue::from_str(&request.alg));
+    args.push(&JsValue::from_str(&request.alg.to_string()));
     args.push(
         &request
             .kid

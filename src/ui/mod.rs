@@ -12,6 +12,7 @@ mod encoder;
 mod error_banner;
 mod findings_list;
 mod fragment;
+pub mod highlight;
 pub mod html;
 mod json_panel;
 mod key_form;

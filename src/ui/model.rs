@@ -9,8 +9,8 @@ use super::key_module::{self, Request};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
 use crate::jwt::{
-    self, Alg, AlgChoice, Expectations, Finding, Report, Secret, SecretEncoding, SignatureStatus,
-    Validation, split_list,
+    self, Alg, AlgChoice, Credential, Expectations, Finding, Report, Secret, SecretEncoding,
+    SignatureStatus, Validation, split_list,
 };
 
 /// Inputs as signals and the derived report. `Copy`, so closures and
@@ -75,11 +75,31 @@ impl Model {
         let report = Memo::new(move |_| jwt::inspect(&token.read()));
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
-        let request = Memo::new(move |_| report.with(|r| r.as_ref().and_then(Request::for_report)));
+        // Only a token that passed the core's structural check is sent.
+        let request = Memo::new(move |_| {
+            let choice = alg_choice.get();
+            report.with(|r| {
+                let checked = jwt::verify::prepare(r.as_ref()?, choice).ok()?;
+                Request::for_checked(&checked)
+            })
+        });
         check_with_public_key(request, public_key, answer, now);
         // An answer counts only for the token and key it was computed for, so
         // nothing stale shows between an edit and the next check.
         let key_check = Memo::new(move |_| {
+            if request.with(Option::is_none) && public_key.with(|k| !k.trim().is_empty()) {
+                // The core refused the token before any key could be tried
+                // (a malformed JWS, say): the key box says why.
+                return report.with(|r| {
+                    let r = r.as_ref()?;
+                    r.alg().filter(jwt::keys::is_public_key_alg)?;
+                    let status = jwt::verify::prepare(r, alg_choice.get()).err()?;
+                    let why = status
+                        .reason()
+                        .map_or_else(|| status.message(), ToString::to_string);
+                    Some(KeyCheck::unverified(why))
+                });
+            }
             answer.with(|a| {
                 let (asked, key, check) = a.as_ref()?;
                 let current =
@@ -93,17 +113,19 @@ impl Model {
                 let typed = secret.read();
                 let encoding = encoding.get();
                 let key = (!typed.is_empty()).then(|| Secret::decode(&typed, encoding));
-                let by_public_key = alg_choice.get() == AlgChoice::FromToken
-                    && request.with(Option::is_some)
+                let choice = alg_choice.get();
+                let by_public_key = choice == AlgChoice::FromToken
+                    && report
+                        .alg()
+                        .is_some_and(|a| jwt::keys::is_public_key_alg(&a))
                     && !public_key.read().trim().is_empty();
                 let status = if by_public_key {
-                    key_check
-                        .with(|c| c.as_ref().map(|c| c.status.clone()))
-                        .unwrap_or_else(|| SignatureStatus::Unverified {
-                            reason: "checking the signature with the public key…".to_owned(),
-                        })
+                    key_check.with(|answer| {
+                        jwt::verify(report, Credential::PublicKey(answer.as_ref()), choice)
+                    })
                 } else {
-                    jwt::verify(report, alg_choice.get(), key.clone())
+                    let credential = key.clone().map_or(Credential::None, Credential::Secret);
+                    jwt::verify(report, credential, choice)
                 };
                 let (alg, verified) = match &status {
                     SignatureStatus::Valid {

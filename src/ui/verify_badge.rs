@@ -40,6 +40,7 @@ fn badge_html(status: &SignatureStatus) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwt::Reason;
     use crate::ui::html::tests::{HOSTILE, assert_escaped};
 
     #[test]
@@ -49,7 +50,7 @@ mod tests {
         });
         assert_escaped(html.as_str());
         let html = badge_html(&SignatureStatus::Unverified {
-            reason: format!("no key with kid {HOSTILE}"),
+            reason: Reason::KeyUnusable(format!("no key with kid {HOSTILE}")),
         });
         assert_escaped(html.as_str());
         assert!(html.as_str().contains("data-state=\"unverified\""));

@@ -1,7 +1,7 @@
 //! Entry points for the benchmark: decode (as the page does on a paste),
 //! verify HS256, and verify with a PEM public key.
 
-use jwt_lens::jwt::{self, AlgChoice, Secret, SecretEncoding};
+use jwt_lens::jwt::{self, AlgChoice, Credential, Secret, SecretEncoding};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Decodes and analyses a token; returns the payload's pretty JSON length,
@@ -20,8 +20,8 @@ pub fn verify_hs256(token: &str, secret: &str) -> bool {
     let Some(report) = jwt::inspect(token) else {
         return false;
     };
-    let key = Some(Secret::decode(secret, SecretEncoding::Utf8));
-    jwt::verify(&report, AlgChoice::FromToken, key).as_str() == "valid"
+    let key = Credential::Secret(Secret::decode(secret, SecretEncoding::Utf8));
+    jwt::verify(&report, key, AlgChoice::FromToken).as_str() == "valid"
 }
 
 /// Verifies a public-key token with a PEM key, parsed on every call as the
@@ -29,6 +29,6 @@ pub fn verify_hs256(token: &str, secret: &str) -> bool {
 #[wasm_bindgen]
 pub fn verify_pem(token: &str, pem: &str) -> bool {
     jwt::inspect(token).is_some_and(|report| {
-        jwt::keys::check_report(&report, pem, 0).status.as_str() == "valid"
+        jwt::verify::with_public_key(&report, AlgChoice::FromToken, pem, 0).0.as_str() == "valid"
     })
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::jwt::base64url::Fault;
-use crate::jwt::error::JsonReason;
+use crate::jwt::json::JsonReason;
 
 /// Everything that stops JWT Lens from reading a pasted public key. Its
 /// `Display` is the text the page shows: a lowercase fragment, no final period.
