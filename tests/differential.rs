@@ -86,7 +86,12 @@ fn jose_cases() -> Option<(String, BTreeMap<String, Credential>, Vec<Case>)> {
     };
     let output = Command::new("node")
         .arg(SCRIPT)
-        .args(["--seed", &SEED.to_string(), "--per-alg", &PER_ALG.to_string()])
+        .args([
+            "--seed",
+            &SEED.to_string(),
+            "--per-alg",
+            &PER_ALG.to_string(),
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output();
     let output = match output {
@@ -178,7 +183,11 @@ fn mutated_tokens_jose_rejects_are_never_valid_in_jwt_lens() {
         let n: usize = algs.values().sum();
         total += n;
         let algs: Vec<String> = algs.iter().map(|(alg, n)| format!("{alg} {n}")).collect();
-        table += &format!("{n:5}  {kind}: {}\n       e.g. {:?}\n", algs.join(", "), examples[kind]);
+        table += &format!(
+            "{n:5}  {kind}: {}\n       e.g. {:?}\n",
+            algs.join(", "),
+            examples[kind]
+        );
     }
     assert!(
         too_lenient.is_empty(),

@@ -16,7 +16,9 @@ use proptest::prelude::*;
 
 /// The byte offset of the character at 1-based `position`, as `base64` counts.
 fn byte_offset(text: &str, position: usize) -> Option<usize> {
-    text.char_indices().nth(position.checked_sub(1)?).map(|(i, _)| i)
+    text.char_indices()
+        .nth(position.checked_sub(1)?)
+        .map(|(i, _)| i)
 }
 
 /// Whether our answer means the same as the reference's. `Err` says why not.
@@ -33,11 +35,20 @@ fn agrees(
         (Err(Fault::Padding { .. }), Err(DecodeError::InvalidPadding)) => true,
         // Stray bits in the last symbol: an error there, a flag here.
         (Ok(d), Err(DecodeError::InvalidLastSymbol(offset, symbol))) => {
-            !d.padded && d.non_canonical && *offset + 1 == text.len()
+            !d.padded
+                && d.non_canonical
+                && *offset + 1 == text.len()
                 && text.as_bytes().last() == Some(symbol)
         }
-        (Err(Fault::Char { position, character }), Err(DecodeError::InvalidByte(offset, byte))) => {
-            *byte != b'=' && at(*position) == Some(*offset)
+        (
+            Err(Fault::Char {
+                position,
+                character,
+            }),
+            Err(DecodeError::InvalidByte(offset, byte)),
+        ) => {
+            *byte != b'='
+                && at(*position) == Some(*offset)
                 && text.get(*offset..).and_then(|r| r.chars().next()) == Some(*character)
         }
         (Err(Fault::Padding { position }), Err(DecodeError::InvalidByte(offset, b'='))) => {
@@ -154,19 +165,14 @@ proptest! {
 #[test]
 fn url_decode_known_differences_are_translations_not_disagreements() {
     for text in [
-        "",
-        "QQ",
-        "QR",      // stray bits: flagged here, InvalidLastSymbol there
+        "", "QQ", "QR",      // stray bits: flagged here, InvalidLastSymbol there
         "QQ==",    // padding: flagged here, InvalidPadding there
         "QQ=",     // short padding: Padding fault here, InvalidPadding there
         "A=",      // Length here, InvalidByte('=') there
         "AAAAA==", // the same, one quantum later
-        "AAA==",
-        "AAAA=",
-        "!AAA!",   // 4n + 1: the reference blames the last `!`, we the first
-        "AAAA!",   // 4n + 1 with only the last character wrong
-        "ééa*",
-        "QUJD+A",
+        "AAA==", "AAAA=", "!AAA!", // 4n + 1: the reference blames the last `!`, we the first
+        "AAAA!", // 4n + 1 with only the last character wrong
+        "ééa*", "QUJD+A",
     ] {
         compare(text, Alphabet::Url).unwrap();
     }

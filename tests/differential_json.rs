@@ -85,7 +85,11 @@ fn number_end(text: &str, start: usize) -> usize {
         i
     };
     let mut i = start + usize::from(bytes.get(start) == Some(&b'-'));
-    i = if bytes.get(i) == Some(&b'0') { i + 1 } else { digits(i) };
+    i = if bytes.get(i) == Some(&b'0') {
+        i + 1
+    } else {
+        digits(i)
+    };
     if bytes.get(i) == Some(&b'.') && digits(i + 1) > i + 1 {
         i = digits(i + 1);
     }
@@ -213,20 +217,27 @@ fn key() -> impl Strategy<Value = String> {
 /// Almost-JSON: nested objects and arrays of tricky scalars, with a few
 /// faults (trailing commas, missing colons, garbage) mixed in.
 fn json_ish() -> impl Strategy<Value = String> {
-    let literal = prop::sample::select(vec!["true", "false", "null", "tru", "nul", "True", "nulll"])
-        .prop_map(str::to_owned);
+    let literal =
+        prop::sample::select(vec!["true", "false", "null", "tru", "nul", "True", "nulll"])
+            .prop_map(str::to_owned);
     let leaf = prop_oneof![3 => number(), 3 => string_literal(), 1 => literal];
     let trailing = || prop_oneof![9 => Just(""), 1 => Just(",")];
     let value = leaf.prop_recursive(6, 64, 6, move |inner| {
         let colon = prop_oneof![20 => Just(":"), 1 => Just(""), 1 => Just("::"), 1 => Just("=")];
         prop_oneof![
-            (proptest::collection::vec((ws(), inner.clone(), ws()), 0..6), trailing()).prop_map(
-                |(items, t)| {
-                    let items: Vec<String> = items.into_iter().map(|(a, v, b)| a + &v + &b).collect();
+            (
+                proptest::collection::vec((ws(), inner.clone(), ws()), 0..6),
+                trailing()
+            )
+                .prop_map(|(items, t)| {
+                    let items: Vec<String> =
+                        items.into_iter().map(|(a, v, b)| a + &v + &b).collect();
                     format!("[{}{t}]", items.join(","))
-                }
-            ),
-            (proptest::collection::vec((ws(), key(), ws(), colon, ws(), inner), 0..6), trailing())
+                }),
+            (
+                proptest::collection::vec((ws(), key(), ws(), colon, ws(), inner), 0..6),
+                trailing()
+            )
                 .prop_map(|(members, t)| {
                     let members: Vec<String> = members
                         .into_iter()
