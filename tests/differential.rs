@@ -194,3 +194,35 @@ fn mutated_tokens_jose_rejects_are_never_valid_in_jwt_lens() {
         "{total} mutated tokens that jose rejects are valid in JWT Lens, by mutation:\n{table}"
     );
 }
+
+/// The family the mutations above found first, pinned without node: a JWS
+/// in compact serialization has exactly three parts (RFC 7515 §7.1), so a
+/// fourth one, even empty, makes a token that no strict library accepts.
+#[test]
+fn public_key_tokens_with_a_fourth_segment_are_not_valid() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/keys/tokens.json"
+    );
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/keys/tokens.json");
+    let fixtures: Value = serde_json::from_str(&text).expect("JSON");
+    let mut lenient = Vec::new();
+    for case in fixtures["cases"].as_array().expect("cases") {
+        let alg = case["alg"].as_str().expect("alg");
+        let token = case["token"].as_str().expect("token");
+        let key = Credential::PublicKey(case["spki_pem"].as_str().expect("spki_pem").to_owned());
+        assert!(
+            lens_is_valid(token, &key),
+            "{alg}: the jose-signed token itself"
+        );
+        for tail in [".", ".junk", ".e30", ".."] {
+            if lens_is_valid(&format!("{token}{tail}"), &key) {
+                lenient.push(format!("{alg} + {tail:?}"));
+            }
+        }
+    }
+    assert!(
+        lenient.is_empty(),
+        "valid with a fourth segment: {lenient:?}"
+    );
+}
