@@ -1,0 +1,228 @@
+//! JWT Lens's signature verdicts against npm `jose` on thousands of
+//! structurally mutated tokens.
+//!
+//! `tests/differential/jose_mutations.mjs` takes a valid token for each of the
+//! 13 algorithms JWT Lens verifies (HS256/384/512 signed there with a secret;
+//! RS, PS, ES and EdDSA from `tests/fixtures/keys/tokens.json`), applies
+//! seeded structural mutations (segments added, dropped, duplicated or
+//! swapped; `.` or `.junk` appended; `=` padding; `+` and `/`; whitespace
+//! inside; segments cut short or lengthened; a character flipped) and records
+//! whether `jose`'s `compactVerify` accepts each. JWT Lens must never call
+//! valid what `jose` rejects, and must accept the unmodified tokens as `jose`
+//! does.
+//!
+//! `jose` is the stricter judge only in one direction: on node 20 it decodes
+//! the signature with `atob`, which tolerates `=` padding, whitespace and
+//! stray last-symbol bits that JWT Lens refuses (RFC 7515 §2). So where `jose`
+//! accepts a mutation, JWT Lens may still refuse it; that is not asserted.
+//!
+//! Needs node and `jose` (`scripts/setup.sh test`); set `JWT_LENS_SKIP_NODE=1`
+//! to skip when they are missing.
+
+use std::collections::BTreeMap;
+use std::io::ErrorKind;
+use std::process::Command;
+
+use jwt_lens::jwt::{AlgChoice, Secret, SecretEncoding, SignatureStatus, inspect, keys, verify};
+use serde_json::Value;
+
+/// The mutation script, relative to the crate root.
+const SCRIPT: &str = "tests/differential/jose_mutations.mjs";
+
+/// Mutations per algorithm: 13 × 300 cases stay well under ten seconds.
+const PER_ALG: usize = 300;
+
+/// The seed of the mutations; change it to explore, keep it to reproduce.
+const SEED: u32 = 20_261_211;
+
+/// What a token is verified with.
+#[derive(Debug)]
+enum Credential {
+    /// An HMAC secret, as UTF-8 text.
+    Secret(String),
+    /// A public key, as SPKI PEM.
+    PublicKey(String),
+}
+
+/// Only certificates' validity depends on the time; none are used here.
+const NOW: i64 = 1_800_000_000;
+
+/// JWT Lens's verdict on `token`: does it call the signature valid?
+///
+/// The one place the test asks JWT Lens, to be re-pointed at the single
+/// verification API once there is one.
+fn lens_is_valid(token: &str, key: &Credential) -> bool {
+    let Some(report) = inspect(token) else {
+        return false;
+    };
+    let status = match key {
+        Credential::Secret(secret) => verify(
+            &report,
+            AlgChoice::FromToken,
+            Some(Secret::decode(secret, SecretEncoding::Utf8)),
+        ),
+        Credential::PublicKey(pem) => keys::check_report(&report, pem, NOW).status,
+    };
+    matches!(status, SignatureStatus::Valid { .. })
+}
+
+/// One mutated (or original) token and `jose`'s verdict on it.
+struct Case {
+    alg: String,
+    kind: String,
+    token: String,
+    jose: bool,
+}
+
+/// Runs the script; `None` when node or jose is missing and skipping is allowed.
+fn jose_cases() -> Option<(String, BTreeMap<String, Credential>, Vec<Case>)> {
+    let skip = std::env::var("JWT_LENS_SKIP_NODE").is_ok_and(|v| v == "1");
+    let missing = |what: &str| {
+        if skip {
+            eprintln!("skipped: {what} (JWT_LENS_SKIP_NODE=1)");
+            return None;
+        }
+        panic!("{what}: run scripts/setup.sh test, or set JWT_LENS_SKIP_NODE=1 to skip");
+    };
+    let output = Command::new("node")
+        .arg(SCRIPT)
+        .args([
+            "--seed",
+            &SEED.to_string(),
+            "--per-alg",
+            &PER_ALG.to_string(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    let output = match output {
+        Ok(output) => output,
+        Err(e) if e.kind() == ErrorKind::NotFound => return missing("node is not on PATH"),
+        Err(e) => panic!("cannot run node {SCRIPT}: {e}"),
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.code() == Some(3) {
+        return missing(stderr.trim());
+    }
+    assert!(output.status.success(), "node {SCRIPT} failed:\n{stderr}");
+    let out: Value = serde_json::from_slice(&output.stdout).expect("the script writes JSON");
+    let text = |v: &Value| v.as_str().expect("a string").to_owned();
+    let keys = out["keys"]
+        .as_object()
+        .expect("keys")
+        .iter()
+        .map(|(alg, key)| {
+            let credential = match key["kind"].as_str() {
+                Some("secret") => Credential::Secret(text(&key["text"])),
+                _ => Credential::PublicKey(text(&key["text"])),
+            };
+            (alg.clone(), credential)
+        })
+        .collect();
+    let cases = out["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|c| Case {
+            alg: text(&c["alg"]),
+            kind: text(&c["kind"]),
+            token: text(&c["token"]),
+            jose: c["jose"].as_bool().expect("a verdict"),
+        })
+        .collect();
+    Some((text(&out["generator"]), keys, cases))
+}
+
+#[test]
+fn mutated_tokens_jose_rejects_are_never_valid_in_jwt_lens() {
+    let Some((generator, keys, cases)) = jose_cases() else {
+        return;
+    };
+    assert_eq!(keys.len(), 13, "one key per algorithm");
+    assert_eq!(cases.len(), 13 * (PER_ALG + 1), "{generator}");
+
+    let mut originals_differ = Vec::new();
+    // kind -> alg -> mutations jose rejects and JWT Lens calls valid, and one example per kind.
+    let mut too_lenient: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut examples: BTreeMap<&str, &str> = BTreeMap::new();
+    let (mut rejected, mut stricter) = (0, 0);
+    for case in &cases {
+        let key = &keys[&case.alg];
+        let lens = lens_is_valid(&case.token, key);
+        if case.kind == "original" {
+            if lens != case.jose {
+                originals_differ.push(format!("{}: lens {lens}, jose {}", case.alg, case.jose));
+            }
+            continue;
+        }
+        match (case.jose, lens) {
+            (false, true) => {
+                *too_lenient
+                    .entry(&case.kind)
+                    .or_default()
+                    .entry(&case.alg)
+                    .or_default() += 1;
+                examples.entry(&case.kind).or_insert(&case.token);
+            }
+            (false, false) => rejected += 1,
+            (true, false) => stricter += 1,
+            (true, true) => {}
+        }
+    }
+    eprintln!(
+        "{} cases from {generator}, seed {SEED}: both reject {rejected}, \
+         only JWT Lens rejects {stricter} (jose's lenient atob)",
+        cases.len()
+    );
+    assert!(
+        originals_differ.is_empty(),
+        "unmodified tokens: {originals_differ:#?}"
+    );
+    let mut total = 0;
+    let mut table = String::new();
+    for (kind, algs) in &too_lenient {
+        let n: usize = algs.values().sum();
+        total += n;
+        let algs: Vec<String> = algs.iter().map(|(alg, n)| format!("{alg} {n}")).collect();
+        table += &format!(
+            "{n:5}  {kind}: {}\n       e.g. {:?}\n",
+            algs.join(", "),
+            examples[kind]
+        );
+    }
+    assert!(
+        too_lenient.is_empty(),
+        "{total} mutated tokens that jose rejects are valid in JWT Lens, by mutation:\n{table}"
+    );
+}
+
+/// The family the mutations above found first, pinned without node: a JWS
+/// in compact serialization has exactly three parts (RFC 7515 §7.1), so a
+/// fourth one, even empty, makes a token that no strict library accepts.
+#[test]
+fn public_key_tokens_with_a_fourth_segment_are_not_valid() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/keys/tokens.json"
+    );
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/keys/tokens.json");
+    let fixtures: Value = serde_json::from_str(&text).expect("JSON");
+    let mut lenient = Vec::new();
+    for case in fixtures["cases"].as_array().expect("cases") {
+        let alg = case["alg"].as_str().expect("alg");
+        let token = case["token"].as_str().expect("token");
+        let key = Credential::PublicKey(case["spki_pem"].as_str().expect("spki_pem").to_owned());
+        assert!(
+            lens_is_valid(token, &key),
+            "{alg}: the jose-signed token itself"
+        );
+        for tail in [".", ".junk", ".e30", ".."] {
+            if lens_is_valid(&format!("{token}{tail}"), &key) {
+                lenient.push(format!("{alg} + {tail:?}"));
+            }
+        }
+    }
+    assert!(
+        lenient.is_empty(),
+        "valid with a fourth segment: {lenient:?}"
+    );
+}
