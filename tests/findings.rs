@@ -335,8 +335,10 @@ fn role_is_guessed_with_a_reason() {
     assert_eq!(guess_role(&cognito).role, Role::Access);
     let keycloak = report(GOOD_HEADER, r#"{"typ":"Refresh"}"#);
     assert_eq!(guess_role(&keycloak).role, Role::Refresh);
+    // offline_access in scope says a refresh token was granted alongside,
+    // not that this token is one (issue 12): scope makes it an access token.
     let offline = report(GOOD_HEADER, r#"{"scope":"openid offline_access"}"#);
-    assert_eq!(guess_role(&offline).role, Role::Refresh);
+    assert_eq!(guess_role(&offline).role, Role::Access);
     assert_eq!(
         guess_role(&report(GOOD_HEADER, r#"{"sub":"a"}"#)).role,
         Role::Unknown

@@ -1,5 +1,10 @@
 //! What each registered claim, common OpenID Connect claim and header
-//! parameter means, and where it is defined.
+//! parameter means, and where it is defined; providers' own claims are in
+//! `provider`.
+
+mod provider;
+
+use crate::jwt::issuer::IssuerFamily;
 
 /// A short explanation of a claim or header parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -8,8 +13,10 @@ pub struct Meaning {
     pub name: &'static str,
     /// One plain sentence.
     pub description: &'static str,
-    /// The specification section that defines it.
+    /// The specification section or provider page that defines it.
     pub source: &'static str,
+    /// The provider page's address, for providers' own claims.
+    pub url: Option<&'static str>,
 }
 
 /// Where a claim's meaning comes from, for the table's badges.
@@ -19,16 +26,19 @@ pub enum ClaimKind {
     Registered,
     /// Defined by OpenID Connect, OAuth or another public specification.
     Public,
+    /// Documented by an identity provider for its own tokens (Entra ID, Keycloak, …).
+    Provider,
     /// Not in any registry JWT Lens knows: private to the issuer (RFC 7519 §4.3).
     Private,
 }
 
 impl ClaimKind {
-    /// `registered`, `public` or `private`.
+    /// `registered`, `public`, `provider` or `private`.
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Registered => "registered",
             ClaimKind::Public => "public",
+            ClaimKind::Provider => "provider",
             ClaimKind::Private => "private",
         }
     }
@@ -39,6 +49,7 @@ const fn m(name: &'static str, description: &'static str, source: &'static str) 
         name,
         description,
         source,
+        url: None,
     }
 }
 
@@ -188,11 +199,6 @@ const PUBLIC: &[Meaning] = &[
         "RFC 8693 §4.2, RFC 9068 §2.2.3",
     ),
     m(
-        "scp",
-        "Scopes, as some providers (Okta, Entra ID) name them.",
-        "provider convention",
-    ),
-    m(
         "client_id",
         "The OAuth client the token was issued to.",
         "RFC 8693 §4.3, RFC 9068 §2.2",
@@ -228,34 +234,9 @@ const PUBLIC: &[Meaning] = &[
         "RFC 7643 §4.1.2, RFC 9068 §2.2.3.1",
     ),
     m(
-        "token_use",
-        "What the token is for (access, id or refresh), as AWS Cognito marks it.",
-        "provider convention",
-    ),
-    m(
-        "typ",
-        "Token type inside the payload, as Keycloak marks it (Bearer, Refresh, ID).",
-        "provider convention",
-    ),
-    m(
         "events",
         "Security events this Security Event Token reports.",
         "RFC 8417 §2.2",
-    ),
-    m(
-        "tid",
-        "Tenant id (Microsoft Entra ID).",
-        "provider convention",
-    ),
-    m(
-        "oid",
-        "Object id of the user in the directory (Microsoft Entra ID).",
-        "provider convention",
-    ),
-    m(
-        "upn",
-        "User principal name (Microsoft Entra ID).",
-        "provider convention",
     ),
 ];
 
@@ -332,13 +313,42 @@ const HEADER: &[Meaning] = &[
     ),
 ];
 
-/// What a payload claim means, and what kind of claim it is.
+/// What a payload claim means, and what kind of claim it is, without
+/// knowing the issuer: a provider's claim gets the first provider's meaning.
 pub fn describe_claim(name: &str) -> (ClaimKind, Option<&'static Meaning>) {
+    describe_claim_for(name, IssuerFamily::Unknown)
+}
+
+/// What a payload claim means in a token from `family`: registered claims
+/// first, then the provider's own meaning (Entra's `roles`, Keycloak's `typ`),
+/// then public specifications, then any provider's.
+pub fn describe_claim_for(
+    name: &str,
+    family: IssuerFamily,
+) -> (ClaimKind, Option<&'static Meaning>) {
     if let Some(found) = REGISTERED.iter().find(|c| c.name == name) {
         return (ClaimKind::Registered, Some(found));
     }
-    match PUBLIC.iter().find(|c| c.name == name) {
-        Some(found) => (ClaimKind::Public, Some(found)),
+    let public = PUBLIC.iter().find(|c| c.name == name);
+    let kind = if public.is_some() {
+        ClaimKind::Public
+    } else {
+        ClaimKind::Provider
+    };
+    let provider = |wanted: Option<IssuerFamily>| {
+        provider::PROVIDER
+            .iter()
+            .find(|(f, m)| m.name == name && wanted.is_none_or(|w| w == *f))
+            .map(|(_, m)| m)
+    };
+    if let Some(found) = provider(Some(family)) {
+        return (kind, Some(found));
+    }
+    if let Some(found) = public {
+        return (ClaimKind::Public, Some(found));
+    }
+    match provider(None) {
+        Some(found) => (ClaimKind::Provider, Some(found)),
         None => (ClaimKind::Private, None),
     }
 }

@@ -61,6 +61,7 @@ mod findings;
 mod header;
 pub mod insight;
 mod inspect;
+pub mod issuer;
 pub mod json;
 pub mod keys;
 mod report;

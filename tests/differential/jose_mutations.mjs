@@ -13,7 +13,8 @@
 // Writes JSON to stdout:
 //   { generator, seed, per_alg,
 //     keys:  { <alg>: { kind: "secret" | "spki", text } },
-//     cases: [ { alg, kind, token, jose: true | false, why } ] }
+//     cases: [ { alg, kind, token, jose: true | false, why, jose_stripped } ] }
+//   (jose_stripped: jose's verdict on the token with its whitespace removed)
 // `kind` is "original" for the unmodified token, else the mutation applied
 // ("+" joins two). `why` is jose's error for a rejected case.
 //
@@ -189,7 +190,12 @@ for (const s of subjects) {
   cases.push({ alg: s.alg, kind: "original", token: s.token, ...original });
   for (let n = 0; n < PER_ALG; n++) {
     const { kind, token } = mutate(s.token);
-    cases.push({ alg: s.alg, kind, token, ...(await josesVerdict(token, s.key, s.alg)) });
+    const verdict = await josesVerdict(token, s.key, s.alg);
+    // JWT Lens removes whitespace from a paste, says so, and checks what is
+    // left: jose's verdict on that text is the one to compare it with.
+    const stripped = token.replace(/\s+/g, "");
+    const strippedVerdict = stripped === token ? verdict : await josesVerdict(stripped, s.key, s.alg);
+    cases.push({ alg: s.alg, kind, token, ...verdict, jose_stripped: strippedVerdict.jose });
   }
 }
 

@@ -1,31 +1,16 @@
 //! Findings about the JOSE header: alg, keys it names, kid, crit, typ, zip.
 
 use super::claims::compact;
-use crate::jwt::Report;
+use super::evidence::media_type;
 use crate::jwt::findings::{Finding, Severity};
 use crate::jwt::header::Alg;
-use crate::jwt::json::Json;
+use crate::jwt::{Json, Report};
 
 pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
     let Some(header) = report.header.as_ref().and_then(|h| h.json.as_ref()) else {
         return;
     };
-    let injected: Vec<&str> = ["jku", "jwk", "x5u", "x5c"]
-        .into_iter()
-        .filter(|p| header.get(p).is_some())
-        .collect();
-    if !injected.is_empty() {
-        out.push(Finding::new(
-            "key-injection-header",
-            Severity::Danger,
-            format!(
-                "The header names its own key ({}): a verifier that fetches or trusts it lets an attacker sign with their own key. \
-                 Verify only against keys you configured; JWT Lens never fetches or trusts these.",
-                injected.join(", ")
-            ),
-            "RFC 8725 §3.10, RFC 7515 §4.1.2-4.1.6",
-        ));
-    }
+    key_findings(header, out);
     if let Some(kid) = header.get("kid") {
         let text = kid.as_str().unwrap_or_default();
         let suspicious = [
@@ -60,27 +45,18 @@ pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
             "RFC 7515 §4.1.11",
         ));
     }
-    if let Some(typ) = header.get("typ") {
-        let value = typ.as_str().unwrap_or_default();
-        let expected = [
-            "jwt",
-            "at+jwt",
-            "application/jwt",
-            "application/at+jwt",
-            "jose",
-            "jwe",
-            "secevent+jwt",
-            "dpop+jwt",
-            "logout+jwt",
-        ];
-        if !expected.contains(&value.to_ascii_lowercase().as_str()) {
-            out.push(Finding::new(
-                "unexpected-typ",
-                Severity::Info,
-                format!("typ is {}, not JWT or at+jwt: check that this is the kind of token the verifier expects.", compact(typ)),
-                "RFC 7519 §5.1, RFC 8725 §3.11",
-            ));
-        }
+    if let Some(typ) = header.get("typ")
+        && !expected_typ(typ)
+    {
+        out.push(Finding::new(
+            "unexpected-typ",
+            Severity::Info,
+            format!(
+                "typ is {}, not JWT or an explicit +jwt type: check that this is the kind of token the verifier expects.",
+                compact(typ)
+            ),
+            "RFC 7519 §5.1, RFC 8725 §3.11",
+        ));
     }
     if header.get("zip").is_some() && report.segments.len() == 3 {
         out.push(Finding::new(
@@ -144,4 +120,62 @@ pub(super) fn alg_findings(report: &Report) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Token types that declare a proof of possession of the key in their own
+/// `jwk` header, which their specifications require.
+const PROOF_TYPES: &[&str] = &[
+    // RFC 9449 §4.2: the DPoP proof carries the public key it is signed with.
+    "dpop+jwt",
+    // OpenID for Verifiable Credential Issuance 1.0 §F.1: the key proof.
+    "openid4vci-proof+jwt",
+];
+
+/// `jku`/`x5u` (keys fetched from a URL) and a `jwk` outside a proof of
+/// possession are danger; an `x5c` chain alone is a warning, since a verifier
+/// that validates it to a pinned root is safe (RFC 7515 §4.1.6).
+fn key_findings(header: &Json, out: &mut Vec<Finding>) {
+    let proof = media_type(header).is_some_and(|t| PROOF_TYPES.contains(&t.as_str()));
+    let named: Vec<&str> = ["jku", "jwk", "x5u", "x5c"]
+        .into_iter()
+        .filter(|p| header.get(p).is_some())
+        .filter(|p| !(proof && *p == "jwk"))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let chain_only = named == ["x5c"];
+    out.push(Finding::new(
+        "key-injection-header",
+        if chain_only {
+            Severity::Warning
+        } else {
+            Severity::Danger
+        },
+        if chain_only {
+            "The header embeds a certificate chain (x5c): trust it only if the chain validates to a root you pinned, \
+             never because the token carries it. JWT Lens never fetches or trusts these."
+                .to_owned()
+        } else {
+            format!(
+                "The header names its own key ({}): a verifier that fetches or trusts it lets an attacker sign with their own key. \
+                 Verify only against keys you configured; JWT Lens never fetches or trusts these.",
+                named.join(", ")
+            )
+        },
+        "RFC 8725 §3.10, RFC 7515 §4.1.2-4.1.6",
+    ));
+}
+
+/// `JWT`, `JOSE` and explicit types (`at+jwt`, `dpop+jwt`, `dc+sd-jwt`, …),
+/// with or without `application/` (RFC 7515 §4.1.9, RFC 8725 §3.11).
+fn expected_typ(typ: &Json) -> bool {
+    let Some(text) = typ.as_str() else {
+        return false;
+    };
+    let lower = text.trim().to_ascii_lowercase();
+    let media = lower.strip_prefix("application/").unwrap_or(&lower);
+    matches!(media, "jwt" | "jose" | "jose+json" | "jwe" | "sd-jwt")
+        || media.ends_with("+jwt")
+        || media.ends_with("+sd-jwt")
 }

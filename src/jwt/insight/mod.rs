@@ -1,11 +1,13 @@
 //! What a senior reviewer would say about a readable token: its role and
 //! lifetime, and its risks as [`Finding`]s.
 //!
-//! One file per subject: [`role`](guess_role) (what the token is for),
-//! `header`, `time`, `claims` (the JSON as written), `personal` (sensitive
-//! data) and `secret` (the typed HMAC secret).
+//! One file per subject: [`role`](guess_role) (what the token is for, with
+//! its evidence), `header`, `time`, `claims` (the JSON as written),
+//! `personal` (sensitive data) and `secret` (the typed HMAC secret). Who
+//! issued it is [`issuer_family`], from [`crate::jwt::issuer`].
 
 mod claims;
+mod evidence;
 mod header;
 mod personal;
 mod role;
@@ -13,13 +15,29 @@ mod secret;
 mod time;
 
 pub use claims::compact;
-pub use role::{MAX_ACCESS_LIFETIME, MAX_REFRESH_LIFETIME, Role, RoleGuess, guess_role, lifetime};
+pub use evidence::BACKCHANNEL_LOGOUT_EVENT;
+pub use role::{
+    Evidence, MAX_ACCESS_LIFETIME, MAX_REFRESH_LIFETIME, Role, RoleGuess, Strength, guess_role,
+    lifetime,
+};
 pub use secret::secret_findings;
 pub use time::{IAT_SKEW, clock_findings, looks_like_milliseconds};
 
 use crate::jwt::Report;
 use crate::jwt::findings::{Finding, Severity};
 use crate::jwt::header::Alg;
+use crate::jwt::issuer::{self, FamilyGuess, IssuerFamily};
+
+/// Which provider issued the token, from `iss` and the provider's own claims.
+pub fn issuer_family(report: &Report) -> FamilyGuess {
+    match report.claims() {
+        Some(claims) => issuer::recognise(claims),
+        None => FamilyGuess {
+            family: IssuerFamily::Unknown,
+            because: "the payload could not be read".into(),
+        },
+    }
+}
 
 /// Findings about the header, the claims and their times that do not depend
 /// on the clock; [`inspect`](super::inspect()) adds them to every report.
@@ -55,8 +73,13 @@ pub fn token_findings(report: &Report) -> Vec<Finding> {
         );
         return out;
     };
-    time::time_findings(report, claims, &mut out);
-    if claims.get("iss").is_none() {
+    let role = guess_role(report).role;
+    let family = issuer::recognise(claims).family;
+    time::time_findings(report, claims, role, family, &mut out);
+    // A DPoP proof has neither iss nor aud: it is bound to its request by
+    // htm and htu instead (RFC 9449 §4.2).
+    let proof = role == Role::DpopProof;
+    if claims.get("iss").is_none() && !proof {
         out.push(Finding::new(
             "no-iss",
             Severity::Info,
@@ -64,11 +87,15 @@ pub fn token_findings(report: &Report) -> Vec<Finding> {
             "RFC 7519 §4.1.1, RFC 8725 §3.8",
         ));
     }
-    if claims.get("aud").is_none() {
+    if claims.get("aud").is_none() && !proof {
         out.push(Finding::new(
             "no-aud",
             Severity::Info,
-            "No aud: any service that trusts the issuer would accept this token, not only the one it was meant for.",
+            if family == IssuerFamily::Cognito && claims.get("client_id").is_some() {
+                "No aud: Cognito access tokens name their app client in client_id instead, so check client_id where you would check aud."
+            } else {
+                "No aud: any service that trusts the issuer would accept this token, not only the one it was meant for."
+            },
             "RFC 7519 §4.1.3, RFC 8725 §3.9",
         ));
     }

@@ -24,17 +24,35 @@ const SENSITIVE_NAMES: &[&str] = &[
     "token_secret",
 ];
 
+/// Names under which a Luhn-valid number is payment data (PCI DSS calls the
+/// card number the primary account number, PAN).
+const CARD_NAMES: &[&str] = &[
+    "card",
+    "pan",
+    "cc",
+    "cc_number",
+    "ccnumber",
+    "card_no",
+    "creditcard",
+    "primary_account_number",
+];
+
 pub(super) fn sensitive_findings(claims: &Json, out: &mut Vec<Finding>) {
     let mut hits: Vec<String> = Vec::new();
     visit(claims, "", &mut |path, key, value| {
         let named = SENSITIVE_NAMES.iter().any(|s| sensitive_name(key, s));
+        // A card number is named as one, or written as one (4111 1111 1111
+        // 1111): a Luhn-valid run of digits alone is as likely an account id.
+        let card_named = CARD_NAMES.iter().any(|s| sensitive_name(key, s));
         let reason = if named {
             Some("its name")
         } else {
             match value {
                 Json::String(s) if s.contains("PRIVATE KEY-----") => Some("a private key"),
-                Json::String(s) if looks_like_card_number(s) => Some("a card number"),
-                Json::Number(n) if looks_like_card_number(n) => Some("a card number"),
+                Json::String(s) if (card_named || card_grouped(s)) && luhn_card(s) => {
+                    Some("a card number")
+                }
+                Json::Number(n) if card_named && luhn_card(n) => Some("a card number"),
                 Json::String(s) if looks_like_ssn(s) => Some("a social security number"),
                 _ => None,
             }
@@ -90,8 +108,22 @@ fn visit(value: &Json, path: &str, f: &mut dyn FnMut(&str, &str, &Json)) {
     }
 }
 
+/// Written the way cards are printed: three or more groups of 4 to 6 digits,
+/// the first of 4, separated by single spaces or single dashes.
+fn card_grouped(text: &str) -> bool {
+    let Some(sep) = text.chars().find(|c| *c == ' ' || *c == '-') else {
+        return false;
+    };
+    let groups: Vec<&str> = text.split(sep).collect();
+    groups.len() >= 3
+        && groups.first().is_some_and(|g| g.len() == 4)
+        && groups
+            .iter()
+            .all(|g| (4..=6).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// 13 to 19 digits (spaces or dashes allowed) passing the Luhn check.
-fn looks_like_card_number(text: &str) -> bool {
+fn luhn_card(text: &str) -> bool {
     if !(13..=25).contains(&text.len()) {
         return false;
     }

@@ -1,7 +1,11 @@
-//! What a token is probably for (access, refresh, ID) and how long it lives.
+//! What a token is for, from evidence ranked by strength: explicit markers
+//! (`typ`, `token_use`, `events`) beat structure (`nonce`, `scope`, `htm`),
+//! and structure beats hints (lifetime), which never override anything.
 
-use crate::jwt::time::{TimeClaim, human_duration};
-use crate::jwt::{Json, Report};
+use super::evidence;
+use crate::jwt::Report;
+use crate::jwt::issuer;
+use crate::jwt::time::TimeClaim;
 
 /// An access token living longer than this is flagged (RFC 9700 §2.2.1 and
 /// RFC 8725 advise short-lived access tokens).
@@ -9,7 +13,7 @@ pub const MAX_ACCESS_LIFETIME: i64 = 3600;
 /// A refresh token living longer than this is flagged.
 pub const MAX_REFRESH_LIFETIME: i64 = 90 * 86_400;
 
-/// What a token is probably for.
+/// What a token is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// Presented to APIs; short-lived (typically 5 to 60 minutes).
@@ -18,17 +22,30 @@ pub enum Role {
     Refresh,
     /// An OpenID Connect ID token: who logged in, for the client.
     Id,
+    /// A DPoP proof: the client proves it holds a key, per request (RFC 9449).
+    DpopProof,
+    /// A back-channel logout token (OpenID Connect Back-Channel Logout 1.0).
+    Logout,
+    /// A Security Event Token (RFC 8417).
+    SecurityEvent,
+    /// A client authenticating itself to a token endpoint (RFC 7523 §2.2, §3).
+    ClientAssertion,
     /// Nothing points either way.
     Unknown,
 }
 
 impl Role {
-    /// `access`, `refresh`, `id` or `unknown`.
+    /// The page's `data-role`: `access`, `refresh`, `id`, `dpop-proof`,
+    /// `logout`, `security-event`, `client-assertion` or `unknown`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Access => "access",
             Role::Refresh => "refresh",
             Role::Id => "id",
+            Role::DpopProof => "dpop-proof",
+            Role::Logout => "logout",
+            Role::SecurityEvent => "security-event",
+            Role::ClientAssertion => "client-assertion",
             Role::Unknown => "unknown",
         }
     }
@@ -39,18 +56,103 @@ impl Role {
             Role::Access => "an access token",
             Role::Refresh => "a refresh token",
             Role::Id => "an OpenID Connect ID token",
+            Role::DpopProof => "a DPoP proof",
+            Role::Logout => "a logout token",
+            Role::SecurityEvent => "a security event token",
+            Role::ClientAssertion => "a client assertion",
             Role::Unknown => "a token of unknown role",
         }
     }
 }
 
-/// The role guess and the evidence for it.
+/// How much a piece of evidence weighs; strongest first, so sorting ranks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// The token or its issuer says what it is: header `typ`, `token_use`, `events`.
+    Marker,
+    /// Its claims are shaped like one: `nonce` with `aud`, `scope`, `htm`/`htu`.
+    Structure,
+    /// Only its lifetime points that way; used when nothing stronger exists.
+    Hint,
+}
+
+impl Strength {
+    /// `marker`, `structure` or `hint`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Marker => "marker",
+            Strength::Structure => "structure",
+            Strength::Hint => "hint",
+        }
+    }
+}
+
+/// One reason to think a token has a role, naming the claim behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The role it points to.
+    pub role: Role,
+    /// How much it weighs.
+    pub strength: Strength,
+    /// What was seen: "header typ is at+jwt (RFC 9068 §2.1)".
+    pub text: String,
+}
+
+/// The role guess and the evidence for and against it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleGuess {
     /// The most likely role.
     pub role: Role,
-    /// Why, as a fragment: "typ is at+jwt and it lives 15 min".
+    /// Everything seen, strongest first; items whose `role` differs are evidence against.
+    pub evidence: Vec<Evidence>,
+    /// Two pieces of the strongest kind point to different roles.
+    pub unsure: bool,
+    /// The evidence as one fragment, for the page: "header typ is at+jwt (RFC 9068 §2.1)".
     pub because: String,
+}
+
+impl RoleGuess {
+    /// Ranks `evidence` and picks the role the strongest of it names; the
+    /// first collected wins a tie, and a tie between roles makes it unsure.
+    fn decide(mut evidence: Vec<Evidence>, empty: &str) -> RoleGuess {
+        evidence.sort_by_key(|e| e.strength);
+        let Some(top) = evidence.first() else {
+            return RoleGuess {
+                role: Role::Unknown,
+                evidence,
+                unsure: false,
+                because: empty.into(),
+            };
+        };
+        let (role, strength) = (top.role, top.strength);
+        let unsure = evidence
+            .iter()
+            .any(|e| e.strength == strength && e.role != role);
+        let (pro, contra): (Vec<&Evidence>, Vec<&Evidence>) =
+            evidence.iter().partition(|e| e.role == role);
+        let mut because = join(&pro);
+        if !contra.is_empty() {
+            because.push_str("; against it: ");
+            because.push_str(&join(&contra));
+        }
+        if unsure {
+            because.push_str(" (unsure: equally strong signs disagree)");
+        }
+        RoleGuess {
+            role,
+            evidence,
+            unsure,
+            because,
+        }
+    }
+}
+
+fn join(items: &[&Evidence]) -> String {
+    items
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// `exp - iat`, or `exp - nbf` without `iat`, in seconds.
@@ -62,98 +164,25 @@ pub fn lifetime(report: &Report) -> Option<i64> {
     Some(exp - start)
 }
 
-fn text_claim<'a>(claims: &'a Json, name: &str) -> Option<&'a str> {
-    claims.get(name).and_then(Json::as_str)
-}
-
-/// Guesses whether the token is an access, refresh or ID token, and says why.
+/// Guesses what the token is for (access, refresh, ID, DPoP proof, logout,
+/// security event, client assertion) and shows the evidence.
 pub fn guess_role(report: &Report) -> RoleGuess {
-    let guess = |role, because: String| RoleGuess { role, because };
+    let header = report.header.as_ref().and_then(|h| h.json.as_ref());
+    let mut evidence = Vec::new();
+    if let Some(header) = header {
+        evidence::header_markers(header, &mut evidence);
+    }
     let Some(claims) = report.claims() else {
-        return guess(Role::Unknown, "the payload could not be read".into());
+        return RoleGuess::decide(evidence, "the payload could not be read");
     };
-    let header_typ = report
-        .header
-        .as_ref()
-        .and_then(|h| h.json.as_ref())
-        .and_then(|h| text_claim(h, "typ"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let hints: Vec<String> = ["token_use", "typ", "token_type", "type"]
-        .iter()
-        .filter_map(|name| text_claim(claims, name).map(|v| (name, v.to_ascii_lowercase())))
-        .map(|(name, v)| format!("{name} {v}"))
-        .collect();
-    let said = |word: &str| {
-        hints
-            .iter()
-            .find(|h| h.ends_with(word) || h.contains(&format!(" {word}")))
-    };
-    let scope = text_claim(claims, "scope").unwrap_or_default();
-    let life = lifetime(report);
-    let lives = life
-        .map(|l| format!(" and lives {}", human_duration(l)))
-        .unwrap_or_default();
-
-    if let Some(hint) = said("refresh") {
-        return guess(Role::Refresh, format!("{hint}{lives}"));
+    evidence::claim_markers(claims, &mut evidence);
+    evidence::family_markers(issuer::recognise(claims).family, claims, &mut evidence);
+    evidence::structure(header, claims, &mut evidence);
+    if evidence.is_empty() {
+        evidence::lifetime_hints(lifetime(report), &mut evidence);
     }
-    if header_typ.contains("refresh") {
-        return guess(
-            Role::Refresh,
-            format!("the header's typ is {header_typ}{lives}"),
-        );
-    }
-    let oidc: Vec<&str> = ["nonce", "at_hash", "c_hash", "auth_time"]
-        .into_iter()
-        .filter(|c| claims.get(c).is_some())
-        .collect();
-    if let Some(hint) = said("id") {
-        return guess(Role::Id, format!("{hint}{lives}"));
-    }
-    if !oidc.is_empty() && said("access").is_none() {
-        return guess(
-            Role::Id,
-            format!("it has the OpenID Connect claims {}", oidc.join(", ")),
-        );
-    }
-    if header_typ == "at+jwt" || header_typ == "application/at+jwt" {
-        return guess(
-            Role::Access,
-            format!("the header's typ is at+jwt (RFC 9068){lives}"),
-        );
-    }
-    if let Some(hint) = said("access").or_else(|| said("bearer")) {
-        return guess(Role::Access, format!("{hint}{lives}"));
-    }
-    if scope.split_whitespace().any(|s| s == "offline_access") {
-        return guess(
-            Role::Refresh,
-            format!("its scope includes offline_access{lives}"),
-        );
-    }
-    match life {
-        Some(l) if l > 0 && l <= MAX_ACCESS_LIFETIME => {
-            let scoped = if claims.get("scope").is_some() || claims.get("scp").is_some() {
-                ", and it carries scopes"
-            } else {
-                ""
-            };
-            guess(
-                Role::Access,
-                format!("it lives {}{scoped}", human_duration(l)),
-            )
-        }
-        Some(l) if l >= 86_400 => guess(
-            Role::Refresh,
-            format!("it lives {}, days rather than minutes", human_duration(l)),
-        ),
-        _ if claims.get("scope").is_some() || claims.get("scp").is_some() => {
-            guess(Role::Access, "it carries scopes".into())
-        }
-        _ => guess(
-            Role::Unknown,
-            "no typ, token_use, scope or OpenID Connect claim says".into(),
-        ),
-    }
+    RoleGuess::decide(
+        evidence,
+        "no typ, token_use, scope or OpenID Connect claim says",
+    )
 }

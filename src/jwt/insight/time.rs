@@ -1,8 +1,9 @@
 //! Findings about a token's times: units, order, lifetime and the clock.
 
-use super::role::{MAX_ACCESS_LIFETIME, MAX_REFRESH_LIFETIME, Role, guess_role, lifetime};
+use super::role::{MAX_ACCESS_LIFETIME, MAX_REFRESH_LIFETIME, Role, lifetime};
 use crate::jwt::Report;
 use crate::jwt::findings::{Finding, Severity};
+use crate::jwt::issuer::IssuerFamily;
 use crate::jwt::json::Json;
 use crate::jwt::time::{TimeClaim, human_duration};
 
@@ -34,7 +35,13 @@ pub fn clock_findings(report: &Report, now: i64) -> Vec<Finding> {
     out
 }
 
-pub(super) fn time_findings(report: &Report, claims: &Json, out: &mut Vec<Finding>) {
+pub(super) fn time_findings(
+    report: &Report,
+    claims: &Json,
+    role: Role,
+    family: IssuerFamily,
+    out: &mut Vec<Finding>,
+) {
     let exp = report.time_claim(TimeClaim::Exp);
     let iat = report.time_claim(TimeClaim::Iat);
     let nbf = report.time_claim(TimeClaim::Nbf);
@@ -68,7 +75,9 @@ pub(super) fn time_findings(report: &Report, claims: &Json, out: &mut Vec<Findin
             None => {}
         }
     }
-    if claims.get("exp").is_none() {
+    // RFC 9449 §4.2 and RFC 8417 §2.2 define no exp: a DPoP proof is checked
+    // by iat and jti, and a SET reports a past event.
+    if claims.get("exp").is_none() && !matches!(role, Role::DpopProof | Role::SecurityEvent) {
         out.push(Finding::new(
             "no-exp",
             Severity::Warning,
@@ -97,24 +106,62 @@ pub(super) fn time_findings(report: &Report, claims: &Json, out: &mut Vec<Findin
         ));
     }
     if let Some(life) = lifetime(report).filter(|l| *l > 0) {
-        let role = guess_role(report).role;
-        match role {
-            Role::Refresh if life > MAX_REFRESH_LIFETIME => out.push(Finding::new(
+        lifetime_findings(life, role, family, out);
+    }
+}
+
+/// A refresh token over 90 days, or any other token over an hour. Within a
+/// provider's documented default the finding says so: a default is a choice
+/// to revisit, not an accident, and barely over an hour is only info.
+fn lifetime_findings(life: i64, role: Role, family: IssuerFamily, out: &mut Vec<Finding>) {
+    if role == Role::Refresh {
+        if life > MAX_REFRESH_LIFETIME {
+            out.push(Finding::new(
                 "refresh-lifetime",
                 Severity::Warning,
                 format!("This looks like a refresh token that lives {}: over 90 days, a stolen one stays useful for too long; rotate refresh tokens.", human_duration(life)),
                 "RFC 9700 §4.14",
-            )),
-            Role::Access | Role::Id | Role::Unknown if life > MAX_ACCESS_LIFETIME => out.push(Finding::new(
-                "long-lifetime",
-                Severity::Warning,
-                format!(
-                    "It lives {}, longer than the hour an access token should: bearer tokens cannot be revoked once leaked, so keep them short and use refresh tokens.",
-                    human_duration(life)
-                ),
-                "RFC 9700 §2.2.1, RFC 8725 §3.10",
-            )),
-            _ => {}
+            ));
         }
+        return;
     }
+    if life <= MAX_ACCESS_LIFETIME {
+        return;
+    }
+    let default = match role {
+        Role::Id => family.default_id_lifetime(),
+        _ => family.default_access_lifetime(),
+    }
+    .filter(|d| life <= d.seconds);
+    if let Some(default) = default {
+        out.push(Finding::new(
+            "long-lifetime",
+            if life <= 2 * MAX_ACCESS_LIFETIME {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            format!(
+                "It lives {}: {}, so this is the provider's default rather than an accident. \
+                 Shorten it where clients can refresh: a leaked bearer token works until it expires.",
+                human_duration(life),
+                default.text
+            ),
+            default.source,
+        ));
+        return;
+    }
+    out.push(Finding::new(
+        "long-lifetime",
+        Severity::Warning,
+        format!(
+            "It lives {}, longer than the hour {} should: bearer tokens cannot be revoked once leaked, so keep them short and use refresh tokens.",
+            human_duration(life),
+            match role {
+                Role::Unknown => "an access token",
+                other => other.label(),
+            }
+        ),
+        "RFC 9700 §2.2.1, RFC 8725 §3.10",
+    ));
 }
