@@ -30,6 +30,7 @@ pub mod insight;
 mod inspect;
 pub mod json;
 pub mod keys;
+mod known_secret;
 pub mod time;
 mod token;
 mod validation;
@@ -41,6 +42,9 @@ pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};
 pub use inspect::{AlgChoice, MAX_TOKEN_BYTES, Report, Section, SignatureStatus, inspect, verify};
 pub use json::Json;
+pub use known_secret::{
+    KNOWN_SECRET_ID, find_known_secret, known_secret_candidates, known_secret_finding,
+};
 pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};
 pub use validation::{Check, Expectations, Outcome, Validation, Verdict, split_list, validate};
