@@ -13,6 +13,7 @@ use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::ValidationPanel;
 use super::verification::Verification;
 use super::view_options::ViewOptions;
@@ -154,6 +155,7 @@ pub fn App(
                 />
                 <TimeClaims report=report now=now />
                 <FindingsList findings=findings />
+                <UseKnownSecret model=model />
                 <JsonPanel report=report part=Part::Header now=now local=local />
                 <JsonPanel report=report part=Part::Payload now=now local=local />
                 <SignaturePanel report=report />
