@@ -18,6 +18,10 @@ Runs in Trunk's staging directory (TRUNK_STAGING_DIR) and writes there:
   with cargo, wasm-bindgen and wasm-opt and packed the same way. The page
   imports it only when a public-key token gets a key, so a first visit does
   not download it (`globalThis.jwtLensKeys` in the loader below);
+- `jwt-lens-secrets-<hash>.js`: the list of publicly known HMAC secrets
+  (assets/known-secrets.txt, written by scripts/known_secrets.py) as one
+  string, imported the first time an HS* token is decoded
+  (`globalThis.jwtLensSecrets`);
 - `sw.js`: a service worker that caches exactly this build's files, so a
   second visit works offline;
 - `jwt-lens.html`: the whole app in one file, with the script and styles
@@ -26,6 +30,7 @@ Runs in Trunk's staging directory (TRUNK_STAGING_DIR) and writes there:
 
 import base64
 import hashlib
+import json
 import os
 import pathlib
 import re
@@ -49,6 +54,12 @@ let keysModule;
 globalThis.jwtLensKeys = () => keysModule ??= (globalThis.jwtLensKeysFactory ? Promise.resolve() : import("./{keys}"))
   .then(() => globalThis.jwtLensKeysFactory())
   .catch((e) => {{ keysModule = undefined; throw e; }});
+// The known-secret list, imported the first time an HS* token is decoded. Its
+// script defines globalThis.jwtLensSecretsText (already there in the single file).
+let secretsList;
+globalThis.jwtLensSecrets = () => secretsList ??= (globalThis.jwtLensSecretsText !== undefined ? Promise.resolve() : import("./{secrets}"))
+  .then(() => globalThis.jwtLensSecretsText)
+  .catch((e) => {{ secretsList = undefined; throw e; }});
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
 // Offline support, where service workers exist (not from file://).
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
@@ -136,21 +147,24 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def single_file(html: str, script: str, keys: str, css: str) -> str:
+def single_file(html: str, script: str, keys: str, secrets: str, css: str) -> str:
     """index.html with its scripts and stylesheet inline and its policy
     allowing exactly those by hash; no manifest (it would be a request).
-    The keys module comes first, so its factory is defined when the app's
-    loader looks for it (nothing can be imported from a file:// page)."""
+    The keys module and the secrets list come first, so they are defined
+    when the app's loader looks for them (nothing can be imported from a
+    file:// page)."""
     html = re.sub(r"<link[^>]*\brel=\"?manifest\"?[^>]*>", "", html)
     html = re.sub(r"<link[^>]*\brel=\"?stylesheet\"?[^>]*>", lambda _: f"<style>{css}</style>", html)
     # A module script's text must not contain "</script" to stay one element.
     script = script.replace("</script", "<\\/script")
     keys = keys.replace("</script", "<\\/script")
+    secrets = secrets.replace("</script", "<\\/script")
     html = re.sub(r"<script type=\"module\" src=\"[^\"]+\"></script>",
-                  lambda _: f'<script type="module">{keys}</script><script type="module">{script}</script>', html)
+                  lambda _: f'<script type="module">{keys}</script><script type="module">{secrets}</script>'
+                            f'<script type="module">{script}</script>', html)
     policy = (
         "default-src 'none'; "
-        f"script-src {sha256_source(keys)} {sha256_source(script)} 'wasm-unsafe-eval'; "
+        f"script-src {sha256_source(keys)} {sha256_source(secrets)} {sha256_source(script)} 'wasm-unsafe-eval'; "
         f"style-src {sha256_source(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
     html, count = re.subn(r"(http-equiv=\"?Content-Security-Policy\"? content=|content=)\"default-src[^\"]*\"",
@@ -195,6 +209,33 @@ def build_keys_module(staging: pathlib.Path) -> str:
     return name
 
 
+def build_secrets_module(staging: pathlib.Path) -> str:
+    """Packs assets/known-secrets.txt into `jwt-lens-secrets-<hash>.js` in
+    `staging`, and returns that file's name.
+
+    The script sets `globalThis.jwtLensSecretsText` to the secrets, one a
+    line; the list's opening comment (sources and licences) travels along as
+    a JavaScript comment, its section comments do not. The string is JSON
+    with every non-ASCII character and `<` escaped, so the same text is safe
+    inline in the single-file build's HTML.
+    """
+    root = pathlib.Path(os.environ.get("TRUNK_SOURCE_DIR", pathlib.Path(__file__).resolve().parent.parent))
+    lines = (root / "assets" / "known-secrets.txt").read_text(encoding="utf-8").splitlines()
+    is_comment = lambda line: line == "#" or line.startswith("# ")  # as src/jwt/known_secret.rs reads it
+    header = []
+    for line in lines:
+        if not is_comment(line):
+            break
+        header.append("//" + line[1:])
+    secrets = [line for line in lines if line and not is_comment(line)]
+    text = json.dumps("\n".join(secrets), ensure_ascii=True).replace("<", "\\u003c")
+    bundle = ("// JWT Lens known-secret list, packed by scripts/post_build.py from assets/known-secrets.txt.\n"
+              + "\n".join(header) + f"\nglobalThis.jwtLensSecretsText = {text};\n")
+    name = f"jwt-lens-secrets-{hashlib.sha256(bundle.encode()).hexdigest()[:16]}.js"
+    (staging / name).write_text(bundle, encoding="utf-8")
+    return name
+
+
 def run(command: list, cwd: pathlib.Path) -> None:
     result = subprocess.run(command, cwd=cwd)
     if result.returncode != 0:
@@ -216,9 +257,10 @@ def main() -> int:
         return 1
 
     keys_name = build_keys_module(staging)
+    secrets_name = build_secrets_module(staging)
     deflated = deflate(wasm.read_bytes())
     b64 = base64.b64encode(deflated).decode("ascii")
-    bundle = glue_text.rstrip() + "\n" + LOADER.format(b64=b64, keys=keys_name)
+    bundle = glue_text.rstrip() + "\n" + LOADER.format(b64=b64, keys=keys_name, secrets=secrets_name)
     digest = hashlib.sha256(bundle.encode("utf-8")).hexdigest()[:16]
     name = f"jwt-lens-{digest}.js"
     glue.unlink()
@@ -239,14 +281,15 @@ def main() -> int:
     css_files = sorted(staging.glob("style-*.css"))
     files = ["./", "./index.html", f"./{name}"] + [f"./{p.name}" for p in css_files]
     files += [f"./{n}" for n in ("manifest.webmanifest", "icon.svg") if (staging / n).exists()]
-    lazy = [f"./{keys_name}"]
+    lazy = [f"./{keys_name}", f"./{secrets_name}"]
     version = hashlib.sha256("".join(files + lazy).encode()).hexdigest()[:12]
     (staging / "sw.js").write_text(SERVICE_WORKER.format(version=version, files=files, lazy=lazy), encoding="utf-8")
 
     css = "".join(p.read_text(encoding="utf-8") for p in css_files)
     keys_text = (staging / keys_name).read_text(encoding="utf-8")
-    (staging / "jwt-lens.html").write_text(single_file(html, bundle, keys_text, css), encoding="utf-8")
-    print(f"post_build: wrote {name} ({len(bundle)} bytes), {keys_name}, sw.js and jwt-lens.html")
+    secrets_text = (staging / secrets_name).read_text(encoding="utf-8")
+    (staging / "jwt-lens.html").write_text(single_file(html, bundle, keys_text, secrets_text, css), encoding="utf-8")
+    print(f"post_build: wrote {name} ({len(bundle)} bytes), {keys_name}, {secrets_name}, sw.js and jwt-lens.html")
     return 0
 
 

@@ -29,8 +29,9 @@ console.log("total".padEnd(36) + kb(total.raw) + kb(total.gzip) + kb(total.brotl
 console.log(`budget: ${kb(BUDGET).trim()} gzip; ${total.gzip <= BUDGET ? "within" : "OVER"} by ${kb(Math.abs(BUDGET - total.gzip)).trim()}`);
 
 // Loaded later, only when needed: the public-key verifier (keys/), fetched
-// the first time a token with an RS, PS, ES or EdDSA alg gets a key.
-const lazy = readdirSync(dir).filter((n) => /^jwt-lens-keys-[0-9a-f]+\.js$/.test(n));
+// the first time a token with an RS, PS, ES or EdDSA alg gets a key, and the
+// known-secret list, fetched the first time an HS256/384/512 token is decoded.
+const lazy = readdirSync(dir).filter((n) => /^jwt-lens-(keys|secrets)-[0-9a-f]+\.js$/.test(n));
 for (const name of lazy) {
   const data = readFileSync(join(dir, name));
   console.log(`\nloaded on demand`.padEnd(37) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));

@@ -64,6 +64,7 @@ mod inspect;
 pub mod issuer;
 pub mod json;
 pub mod keys;
+mod known_secret;
 mod report;
 pub mod time;
 mod token;
@@ -77,6 +78,9 @@ pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};
 pub use inspect::{MAX_TOKEN_BYTES, decode};
 pub use json::{Json, JsonReason};
+pub use known_secret::{
+    KNOWN_SECRET_ID, find_known_secret, known_secret_candidates, known_secret_finding,
+};
 pub use report::{Report, Section};
 pub use time::{NumericDate, TimeClaim, TokenStatus};
 pub use token::{Cleaned, Removed, clean};

@@ -13,6 +13,7 @@ use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
 use super::view_options::ViewOptions;
@@ -163,6 +164,7 @@ pub fn App(
                 />
                 <TimeClaims report=report now=now />
                 <FindingsList findings=findings />
+                <UseKnownSecret model=model />
                 <JsonPanel report=report part=Part::Header now=now local=local />
                 <JsonPanel report=report part=Part::Payload now=now local=local />
                 <SignaturePanel report=report />

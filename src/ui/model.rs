@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::key_module::{self, Request};
+use super::known_secrets;
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
 use crate::jwt::{
@@ -31,6 +32,9 @@ pub struct Model {
     /// The check with the public key for the current token and key; `None`
     /// while it runs.
     pub key_check: Memo<Option<KeyCheck>>,
+    /// A publicly known secret that signs the current HS* token, once the
+    /// known-secret search (loaded on demand) finds one.
+    pub known_secret: Memo<Option<String>>,
     /// Seconds since the epoch, ticking every second.
     pub now: RwSignal<i64>,
     /// Expected issuer, as typed.
@@ -73,6 +77,7 @@ impl Model {
         let now_override = RwSignal::new(None::<i64>);
 
         let report = Memo::new(move |_| jwt::inspect(&token.read()));
+        let known_secret = known_secrets::search(report);
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
         // Only a token that passed the core's structural check is sent.
@@ -155,6 +160,7 @@ impl Model {
                 let mut findings = r.findings.clone();
                 findings.extend(clock_findings(r, now.get()));
                 findings.extend(secret_risks);
+                findings.extend(known_secret.get().as_deref().map(jwt::known_secret_finding));
                 findings.sort_by_key(|f| f.severity);
                 Some((findings, jwt::validate(r, &status, &expect)))
             })
@@ -166,6 +172,7 @@ impl Model {
             alg_choice,
             public_key,
             key_check,
+            known_secret,
             now,
             expected_iss,
             expected_aud,

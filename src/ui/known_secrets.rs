@@ -1,0 +1,172 @@
+//! The known-secret search: the list loaded on demand, tried in short chunks.
+//!
+//! About ten thousand secrets (`assets/known-secrets.txt`) would add a third
+//! to the page's first download, so `scripts/post_build.py` packs them into a
+//! separate script, `jwt-lens-secrets-<hash>.js`. The page's script defines
+//! `globalThis.jwtLensSecrets()`, which imports that script the first time an
+//! HS256/384/512 token is decoded and resolves to the list's text.
+//!
+//! Each secret costs one HMAC over the token, so the search runs in chunks
+//! sized to take about [`CHUNK_MS`], yielding to the event loop between them
+//! (a zero-delay timeout): typing stays responsive and no task comes near the
+//! 50 ms that counts as a long task. A new token abandons the old search.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::jwt::{Alg, HmacAlg, Report, find_known_secret, known_secret_candidates};
+
+/// How long one chunk should take, in milliseconds: well under the 50 ms of
+/// a long task, long enough that the timeouts between chunks cost little.
+const CHUNK_MS: f64 = 12.0;
+/// Secrets in the first chunk, before any chunk has been timed.
+const FIRST_CHUNK: usize = 250;
+
+thread_local! {
+    /// The list, once loaded: every later search reuses it.
+    static LIST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+}
+
+/// What the search needs from a token: its HMAC `alg`, the signing input
+/// and the signature bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    alg: HmacAlg,
+    signing_input: String,
+    signature: Vec<u8>,
+}
+
+impl Target {
+    /// The target for `report`'s token, if it is an HS* token whose
+    /// signature has the length its `alg` gives (nothing else can match).
+    pub fn for_report(report: &Report) -> Option<Target> {
+        let Some(Alg::Hmac(alg)) = report.alg() else {
+            return None;
+        };
+        let signature = report.signature.as_ref()?;
+        if signature.len() != alg.output_len() {
+            return None;
+        }
+        Some(Target {
+            alg,
+            signing_input: report.signing_input()?.to_owned(),
+            signature: signature.clone(),
+        })
+    }
+}
+
+/// Searches the list for the secret of each HS* token that `report` holds,
+/// and returns the secret found for the current token (`None` while the
+/// search runs, when nothing matched, or when the list could not load).
+pub fn search(report: Memo<Option<Report>>) -> Memo<Option<String>> {
+    let target = Memo::new(move |_| report.with(|r| r.as_ref().and_then(Target::for_report)));
+    let found = RwSignal::new(None::<(Target, String)>);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let target = target.get();
+        generation.update_value(|g| *g += 1);
+        let Some(target) = target else {
+            return;
+        };
+        let mine = generation.get_value();
+        let current = move || generation.try_get_value() == Some(mine);
+        leptos::task::spawn_local(async move {
+            if let Some(secret) = run(&target, current).await
+                && current()
+            {
+                found.set(Some((target, secret)));
+            }
+        });
+    });
+    // An answer counts only for the token it was found for.
+    Memo::new(move |_| {
+        found.with(|f| {
+            let (for_target, secret) = f.as_ref()?;
+            target
+                .with(|t| t.as_ref() == Some(for_target))
+                .then(|| secret.clone())
+        })
+    })
+}
+
+/// Tries the list against `target` chunk by chunk while `current()` holds.
+async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
+    let list = load().await.ok()?;
+    let mut start = 0;
+    let mut size = FIRST_CHUNK;
+    while start < list.len() {
+        // First yield, so that the search never lengthens the task that
+        // decoded the token, and so that a newer token can take over.
+        yield_to_event_loop().await;
+        if !current() {
+            return None;
+        }
+        let end = (start + size).min(list.len());
+        let chunk = list.get(start..end)?;
+        let began = js_sys::Date::now();
+        let hit = find_known_secret(
+            target.alg,
+            target.signing_input.as_bytes(),
+            &target.signature,
+            chunk.iter().map(String::as_str),
+        );
+        if let Some(secret) = hit {
+            return Some(secret.to_owned());
+        }
+        size = next_chunk_size(size, js_sys::Date::now() - began);
+        start = end;
+    }
+    None
+}
+
+/// A chunk size that should take about [`CHUNK_MS`], from the last one's
+/// size and time; it at most quadruples, so one fast chunk (or a coarse
+/// clock reading 0 ms) cannot make the next one long.
+fn next_chunk_size(size: usize, took_ms: f64) -> usize {
+    let scaled = (size as f64 * CHUNK_MS / took_ms.max(1.0)) as usize;
+    scaled.clamp(1, size.saturating_mul(4))
+}
+
+/// Resolves on the next turn of the event loop, through a zero-delay
+/// timeout, so the browser can handle input and paint in between.
+async fn yield_to_event_loop() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The list, imported on first use through `globalThis.jwtLensSecrets()`.
+async fn load() -> Result<Rc<Vec<String>>, String> {
+    if let Some(list) = LIST.with_borrow(Clone::clone) {
+        return Ok(list);
+    }
+    let global = js_sys::global();
+    let loader: Function = Reflect::get(&global, &JsValue::from_str("jwtLensSecrets"))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("this build has no list of known secrets")?;
+    let promise: Promise = loader
+        .call0(&global)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or("the loader returned no promise")?;
+    let text = JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or("the list did not load")?;
+    let list: Rc<Vec<String>> =
+        Rc::new(known_secret_candidates(&text).map(str::to_owned).collect());
+    LIST.with_borrow_mut(|l| *l = Some(list.clone()));
+    Ok(list)
+}
