@@ -7,7 +7,7 @@
 //
 // It builds the page's wasm as the release build does (same profile, so the
 // compiled crates are reused), runs wasm-bindgen and `wasm-opt -Oz -g` (as
-// Trunk does, but keeping the function names), and reads the code section
+// scripts/post_build.py does, but keeping the function names), and reads the code section
 // itself: every function body's size, grouped by the crate or module its
 // demangled name belongs to. Gzip is estimated two ways: each group's bodies
 // compressed alone, and what leaving the group out takes off the whole
@@ -56,8 +56,9 @@ function build() {
   copyFileSync(built, join(out, "raw.wasm"));
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "page",
     join(out, "raw.wasm")], { stdio: "inherit" });
-  execFileSync("nice", ["-n", "10", "wasm-opt", "-Oz", "-g", "-o", join(out, "page.wasm"), join(out, "page_bg.wasm")],
-    { stdio: "inherit" });
+  // The same pass as scripts/post_build.py (unused exports removed, then -Oz), with names kept.
+  execFileSync("nice", ["-n", "10", "wasm-opt", "--remove-exports", "--pass-arg=remove-exports@*intounderlying*",
+    "-Oz", "-g", "-o", join(out, "page.wasm"), join(out, "page_bg.wasm")], { stdio: "inherit" });
   return join(out, "page.wasm");
 }
 
