@@ -6,6 +6,7 @@ use super::browser;
 use super::html::{self, Html, element, tag};
 use crate::jwt::claims::{self, ClaimKind};
 use crate::jwt::insight::{compact, looks_like_milliseconds};
+use crate::jwt::issuer::{self, IssuerFamily};
 use crate::jwt::time::{format_utc, relative};
 use crate::jwt::{Json, NumericDate, Part, Report, TimeClaim};
 
@@ -49,6 +50,12 @@ fn table_html(object: &Json, part: Part, now: i64, local: Option<fn(i64) -> Stri
     let head = ["Name", "Value", "Meaning"].map(|h| tag("th").text(h));
     let mut body = Html::new();
     let members = object.members().unwrap_or_default();
+    // A provider's own claims (Entra's `roles`, Keycloak's `typ`) read as
+    // that provider documents them.
+    let family = match part {
+        Part::Header => IssuerFamily::Unknown,
+        _ => issuer::recognise(object).family,
+    };
     for (name, value) in members.iter().take(MAX_ROWS) {
         let (kind, meaning) = match part {
             Part::Header => {
@@ -62,7 +69,7 @@ fn table_html(object: &Json, part: Part, now: i64, local: Option<fn(i64) -> Stri
                     meaning,
                 )
             }
-            _ => claims::describe_claim(name),
+            _ => claims::describe_claim_for(name, family),
         };
         let mut shown = Html::text(&compact(value));
         if let Some(extra) = value_note(name, value, part, now, local) {
@@ -71,7 +78,16 @@ fn table_html(object: &Json, part: Part, now: i64, local: Option<fn(i64) -> Stri
         let meaning = match meaning {
             Some(m) => {
                 let mut out = Html::text(m.description);
-                out.push(element("span", "source", m.source));
+                out.push(match m.url {
+                    // The source's address is JWT Lens's own data, never the token's.
+                    Some(url) => tag("a")
+                        .class("source")
+                        .attr("href", url)
+                        .attr("target", "_blank")
+                        .attr("rel", "noopener noreferrer")
+                        .text(m.source),
+                    None => element("span", "source", m.source),
+                });
                 out
             }
             None => element(

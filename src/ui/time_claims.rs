@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::html::{self, Html, element, tag};
-use crate::jwt::insight::{guess_role, looks_like_milliseconds};
+use crate::jwt::insight::{guess_role, issuer_family, looks_like_milliseconds};
 use crate::jwt::time::{self, human_duration, relative};
 use crate::jwt::{Json, NumericDate, Report, TimeClaim, TokenStatus};
 
@@ -142,22 +142,43 @@ fn rows_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
             ])),
         );
     }
-    // The evidence quotes the token (`typ`, `token_use`): escaped here.
-    let guess = guess_role(r);
-    out.push(
-        tag("tr")
-            .class("role")
-            .attr("data-role", guess.role.as_str())
-            .child(Html::concat([
-                tag("th").attr("scope", "row").text("Looks like"),
-                tag("td").attr("colspan", "3").text(&format!(
-                    "{}: {}",
-                    guess.role.label(),
-                    guess.because
-                )),
-            ])),
-    );
+    out.push(role_row(r));
+    out.push(issuer_row(r));
     tag("tbody").child(out)
+}
+
+/// "Looks like": the role (`#token-role`, `data-role`) and the evidence it
+/// rests on, strongest first; the evidence quotes the token (`typ`,
+/// `token_use`), so it is escaped like everything else.
+fn role_row(r: &Report) -> Html {
+    let guess = guess_role(r);
+    let mut cell = tag("strong")
+        .id("token-role")
+        .attr("data-role", guess.role.as_str())
+        .attr("data-unsure", if guess.unsure { "true" } else { "false" })
+        .text(guess.role.label());
+    cell.push_text(&format!(": {}", guess.because));
+    tag("tr")
+        .class("role")
+        .attr("data-role", guess.role.as_str())
+        .child(Html::concat([
+            tag("th").attr("scope", "row").text("Looks like"),
+            tag("td").attr("colspan", "3").child(cell),
+        ]))
+}
+
+/// "Issued by": the issuer family (`#issuer-family`, `data-family`) and why.
+fn issuer_row(r: &Report) -> Html {
+    let guess = issuer_family(r);
+    let mut cell = tag("strong")
+        .id("issuer-family")
+        .attr("data-family", guess.family.as_str())
+        .text(guess.family.name());
+    cell.push_text(&format!(": {}", guess.because));
+    tag("tr").class("issuer").child(Html::concat([
+        tag("th").attr("scope", "row").text("Issued by"),
+        tag("td").attr("colspan", "3").child(cell),
+    ]))
 }
 
 #[cfg(test)]

@@ -162,3 +162,53 @@ test("a now override validates at another moment", async () => {
   assert.equal((await checks(page)).exp, "pass");
   await context.close();
 });
+
+// A Keycloak access token as Keycloak's own documentation shapes it: the
+// `typ: Bearer` claim marks it as an access token even though it carries
+// `auth_time` and `nonce`, which once made the page call it an ID token.
+test("a Keycloak access token is an access token from the Keycloak family, with no danger finding", async () => {
+  const { page, context } = await app.open();
+  const t = now();
+  const payload = {
+    exp: t + 300,
+    iat: t,
+    auth_time: t - 10,
+    jti: "6d5b2b8e-1f4e-4a1c-9b4e-0a0c0e0f0a0b",
+    iss: "https://sso.example.com/realms/demo",
+    aud: "account",
+    sub: "f0a1b2c3-d4e5-f6a7-b8c9-d0e1f2a3b4c5",
+    typ: "Bearer",
+    azp: "web-app",
+    nonce: "n-0S6_WzA2Mj",
+    session_state: "4c4d5e6f",
+    acr: "1",
+    realm_access: { roles: ["offline_access", "uma_authorization"] },
+    resource_access: { account: { roles: ["manage-account"] } },
+    scope: "openid email profile",
+    sid: "4c4d5e6f",
+    email_verified: true,
+    preferred_username: "jane",
+  };
+  await paste(page, hs('{"alg":"HS256","typ":"JWT","kid":"k1"}', JSON.stringify(payload), SECRET));
+  assert.equal(await page.locator("#token-role").getAttribute("data-role"), "access");
+  assert.match(await page.locator("#token-role").locator("..").textContent(), /typ/);
+  assert.equal(await page.locator("#issuer-family").getAttribute("data-family"), "keycloak");
+  const severities = Object.values(await findings(page));
+  assert.ok(!severities.includes("danger"), `no danger finding: ${JSON.stringify(await findings(page))}`);
+  await page.click('label[for="view-table"]');
+  assert.equal(await page.locator('.panel-payload-json tr[data-claim="realm_access"]').getAttribute("data-kind"), "provider");
+  await context.close();
+});
+
+test("a 50 KB payload can be read in full in the JSON view", async () => {
+  const { page, context } = await app.open();
+  const groups = Array.from({ length: 1300 }, (_, i) => `group-${String(i).padStart(4, "0")}-${"x".repeat(20)}`);
+  const payload = JSON.stringify({ sub: "big", exp: now() + 600, groups, last: "the-very-end" });
+  assert.ok(payload.length > 50_000);
+  await paste(page, hs('{"alg":"HS256"}', payload, SECRET));
+  const shown = await page.locator("#payload-json").textContent();
+  assert.match(shown, /"the-very-end"/);
+  assert.match(shown, /group-1299-/);
+  assert.equal(JSON.parse(shown).groups.length, 1300, "the view's text is the whole JSON");
+  await context.close();
+});
