@@ -2,7 +2,8 @@
 //! independent library (npm `jose`, see tests/fixtures/keys/generate.mjs),
 //! tampering, algorithm confusion, JWKS `kid` selection and secret material.
 
-use jwt_lens::jwt::keys::{self, KeyState, read_keys, secret_material};
+use jwt_lens::jwt::base64url::Fault;
+use jwt_lens::jwt::keys::{self, KeyError, KeyState, read_keys, secret_material};
 use jwt_lens::jwt::verify::{Reason, with_public_key};
 use jwt_lens::jwt::{
     AlgChoice, Credential, Secret, SecretEncoding, SignatureStatus, inspect, verify,
@@ -403,7 +404,7 @@ fn malformed_keys_say_why() {
     for (key, needle) in [
         (
             "-----BEGIN PUBLIC KEY-----\nMIIB!IjANBg\n-----END PUBLIC KEY-----",
-            "character 5 ('!')",
+            "character 32 of the pasted text ('!')",
         ),
         (
             "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg",
@@ -446,6 +447,42 @@ fn malformed_keys_say_why() {
             check.status.message()
         );
     }
+}
+
+/// A PEM fault's position counts in the text as pasted (BEGIN line, line
+/// breaks and indentation included), not in the stripped base64.
+#[test]
+fn a_broken_pem_body_points_at_the_character_in_the_pasted_text() {
+    let pem = text(&case("RS256"), "spki_pem");
+    let mut lines: Vec<String> = pem.lines().map(str::to_owned).collect();
+    // Line 3 is the second line of base64; break its sixth character and
+    // indent it, as a pasted key sometimes is.
+    let third = lines.get_mut(2).expect("a PEM of several lines");
+    third.replace_range(5..6, "!");
+    third.insert_str(0, "  ");
+    let broken = format!("\r\n{}", lines.join("\r\n"));
+    let expected = broken[..broken.find('!').unwrap()].chars().count() + 1;
+    let Err(KeyError::PemBase64 { fault, .. }) = read_keys(&broken) else {
+        panic!("expected a base64 fault");
+    };
+    assert_eq!(
+        fault,
+        Fault::Char {
+            position: expected,
+            character: '!'
+        }
+    );
+    // Misplaced padding, also counted in the pasted text.
+    let padded = pem.replacen("\n", "\n==", 2).replacen("\n==", "\n", 1);
+    let expected = padded[..padded.find("==").unwrap()].chars().count() + 1;
+    assert!(
+        matches!(
+            read_keys(&padded),
+            Err(KeyError::PemBase64 { fault: Fault::Padding { position }, .. }) if position == expected
+        ),
+        "{:?}",
+        read_keys(&padded).err()
+    );
 }
 
 #[test]

@@ -118,6 +118,34 @@ fn malformed_secrets_say_where() {
     assert_eq!(status.as_str(), "unverified");
 }
 
+/// Positions count in the secret as typed: the trimmed spaces in front are
+/// characters the person sees, so they are counted too.
+#[test]
+fn secret_with_leading_spaces_points_at_typed_character() {
+    for (typed, encoding) in [
+        ("  abc!", SecretEncoding::Base64Url),
+        ("\t  ab+c!d", SecretEncoding::Base64),
+        ("   abzz", SecretEncoding::Hex),
+        // An ideographic space is three bytes but one character.
+        ("\u{3000} ab!", SecretEncoding::Base64Url),
+    ] {
+        let bad = typed.find('!').or_else(|| typed.find('z')).unwrap();
+        // Character (not byte) positions from 1, as the message defines them.
+        let expected = typed[..bad].chars().count() + 1;
+        let err = Secret::decode(typed, encoding).unwrap_err();
+        let Error::Secret { position, .. } = err else {
+            panic!("{typed:?}: expected a character error, got {err}");
+        };
+        assert_eq!(position, expected, "{typed:?}");
+    }
+    let bad_padding = "  ab=c";
+    assert!(matches!(
+        Secret::decode(bad_padding, SecretEncoding::Base64Url),
+        Err(Error::Secret { position, character: '=', .. })
+            if position == bad_padding.find('=').unwrap() + 1
+    ));
+}
+
 #[test]
 fn no_secret_is_unverified() {
     let report = inspect(JWT_IO).unwrap();
