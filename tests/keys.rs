@@ -485,6 +485,37 @@ fn a_broken_pem_body_points_at_the_character_in_the_pasted_text() {
     );
 }
 
+/// Pins the wording of base64 faults in a PEM body and in a JWK member: the
+/// character is named in words (a space is "space"), never as Rust `Debug`.
+#[test]
+fn base64_faults_name_the_character_in_words() {
+    let pem = "-----BEGIN PUBLIC KEY-----\nMIIB IjAN\tBg\u{202e}A\n-----END PUBLIC KEY-----";
+    let at = pem[..pem.find('\u{202e}').unwrap()].chars().count() + 1;
+    assert_eq!(
+        read_keys(pem).unwrap_err().to_string(),
+        format!(
+            "the base64 inside the PEM PUBLIC KEY is broken: character {at} of the pasted text \
+             (character U+202E) is not base64"
+        )
+    );
+    let jwk = RFC7515_A3_JWK.replace("\"x\":\"f83O", "\"x\":\"f8!O");
+    assert_eq!(
+        read_keys(&jwk).unwrap_err().to_string(),
+        "not a usable JWK: \"x\" is not base64url: character 3 ('!') is not in its alphabet"
+    );
+    // Two characters fewer: 4n + 1 characters, which no bytes encode to.
+    let y = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+    let short = &y[2..];
+    let jwk = RFC7515_A3_JWK.replace(y, short);
+    assert_eq!(
+        read_keys(&jwk).unwrap_err().to_string(),
+        format!(
+            "not a usable JWK: \"y\" is not base64url: {} characters cannot encode whole bytes",
+            short.len()
+        )
+    );
+}
+
 #[test]
 fn a_pem_without_its_lines_is_read_as_der() {
     let case = case("PS256");

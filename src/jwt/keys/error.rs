@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::jwt::base64url::Fault;
+use crate::jwt::chars::describe;
 use crate::jwt::json::JsonReason;
 
 /// Everything that stops JWT Lens from reading a pasted public key. Its
@@ -117,7 +118,8 @@ impl fmt::Display for KeyError {
                         character,
                     } => write!(
                         f,
-                        "character {position} of the pasted text ({character:?}) is not base64"
+                        "character {position} of the pasted text ({}) is not base64",
+                        describe(*character)
                     ),
                     Fault::Length { length } => {
                         write!(f, "{length} base64 characters cannot encode whole bytes")

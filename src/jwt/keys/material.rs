@@ -106,10 +106,11 @@ impl Material {
         let (n, e) = (strip(n), strip(e));
         let bits = |b: &[u8]| u32::try_from(b.len().max(1) * 8).unwrap_or(u32::MAX);
         let rsa_err = |reason: String| KeyError::Rsa { reason };
-        let n_int =
-            BoxedUint::from_be_slice(&n, bits(&n)).map_err(|e| rsa_err(format!("{e:?}")))?;
-        let e_int =
-            BoxedUint::from_be_slice(&e, bits(&e)).map_err(|e| rsa_err(format!("{e:?}")))?;
+        // `from_be_slice` fails only for more bytes than the precision, which
+        // `bits` makes room for; the message is there so no panic is needed.
+        let too_long = |what: &str| rsa_err(format!("the {what} is too long to read as a number"));
+        let n_int = BoxedUint::from_be_slice(&n, bits(&n)).map_err(|_| too_long("modulus"))?;
+        let e_int = BoxedUint::from_be_slice(&e, bits(&e)).map_err(|_| too_long("exponent"))?;
         let modulus_bits = n_int.bit_width_vartime() as usize;
         if modulus_bits < MIN_RSA_BITS {
             return Err(rsa_err(format!(
