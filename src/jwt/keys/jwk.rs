@@ -1,7 +1,8 @@
 //! JSON Web Keys (RFC 7517) and key sets, read with the core's own JSON reader.
 
+use super::curve::Curve;
 use super::error::KeyError;
-use super::material::{Curve, Material};
+use super::material::Material;
 use crate::jwt::base64url::{self, Alphabet, Fault};
 use crate::jwt::chars::describe;
 use crate::jwt::json::Json;
