@@ -170,6 +170,27 @@ fn kid_with_traversal_or_injection_is_suspicious() {
     assert!(!ids(r#"{"alg":"HS256","kid":"2024-06-key"}"#, "{}").contains(&"suspicious-kid"));
 }
 
+/// Pins the wording: the pattern is quoted as text, with an invisible
+/// character escaped, never as Rust's `Debug` (`"\0"`).
+#[test]
+fn suspicious_kid_message_quotes_the_pattern_readably() {
+    let message = |header: &str| {
+        report(header, "{}")
+            .findings
+            .into_iter()
+            .find(|f| f.id == "suspicious-kid")
+            .map(|f| f.message)
+            .unwrap_or_default()
+    };
+    assert!(
+        message(r#"{"alg":"HS256","kid":"../../dev/null"}"#)
+            .starts_with(r#"kid contains "../", which looks like path traversal"#)
+    );
+    assert!(
+        message(r#"{"alg":"HS256","kid":"key\u0000"}"#).starts_with(r#"kid contains "\u0000","#)
+    );
+}
+
 #[test]
 fn crit_zip_and_odd_typ_are_flagged() {
     assert!(ids(r#"{"alg":"HS256","crit":["exp"]}"#, "{}").contains(&"crit-header"));

@@ -2,7 +2,8 @@
 //! independent library (npm `jose`, see tests/fixtures/keys/generate.mjs),
 //! tampering, algorithm confusion, JWKS `kid` selection and secret material.
 
-use jwt_lens::jwt::keys::{self, KeyState, read_keys, secret_material};
+use jwt_lens::jwt::base64url::Fault;
+use jwt_lens::jwt::keys::{self, KeyError, KeyState, SecretKind, read_keys, secret_material};
 use jwt_lens::jwt::verify::{Reason, with_public_key};
 use jwt_lens::jwt::{
     AlgChoice, Credential, Secret, SecretEncoding, SignatureStatus, inspect, verify,
@@ -179,7 +180,13 @@ fn tampered_jose_tokens_fail() {
             text(&case, "alg")
         );
         assert!(
-            check.status.message().contains("does not match this key"),
+            matches!(
+                check.status,
+                SignatureStatus::Invalid {
+                    reason: Reason::KeyMismatch(_),
+                    ..
+                }
+            ),
             "{check:?}"
         );
     }
@@ -189,31 +196,33 @@ fn tampered_jose_tokens_fail() {
 fn a_key_of_another_type_never_verifies() {
     let (rs, es, es384, ed) = (case("RS256"), case("ES256"), case("ES384"), case("EdDSA"));
     // An RSA key for ES256, an EC key for RS256, the wrong curve, Ed25519 for ES256.
-    for (token, key, needle) in [
-        (
-            text(&es, "token"),
-            text(&rs, "spki_pem"),
-            "cannot verify ES256",
-        ),
-        (
-            text(&rs, "token"),
-            text(&es, "spki_pem"),
-            "cannot verify RS256",
-        ),
-        (text(&es, "token"), text(&es384, "spki_pem"), "P-256"),
-        (
-            text(&es, "token"),
-            text(&ed, "spki_pem"),
-            "cannot verify ES256",
-        ),
+    for (token, key) in [
+        (text(&es, "token"), text(&rs, "spki_pem")),
+        (text(&rs, "token"), text(&es, "spki_pem")),
+        (text(&es, "token"), text(&es384, "spki_pem")),
+        (text(&es, "token"), text(&ed, "spki_pem")),
     ] {
         let check = run(&token, &key);
-        assert_eq!(check.status.as_str(), "invalid", "{check:?}");
         assert!(
-            check.status.message().contains(needle),
-            "{needle}: {check:?}"
+            matches!(
+                check.status,
+                SignatureStatus::Invalid {
+                    reason: Reason::WrongKeyType(_),
+                    ..
+                }
+            ),
+            "{check:?}"
         );
     }
+    // Pins the page wording of a wrong key type once: it names what is needed.
+    let check = run(&text(&es, "token"), &text(&es384, "spki_pem"));
+    assert!(
+        check
+            .status
+            .message()
+            .contains("cannot verify ES256, which needs an EC key on P-256"),
+        "{check:?}"
+    );
 }
 
 #[test]
@@ -243,7 +252,16 @@ fn jwks_without_the_tokens_kid_lists_the_kids_present() {
     let case = case("ES256");
     let jwks = text(&case, "jwks").replace("es256-2026", "rotated-away");
     let check = run(&text(&case, "token"), &jwks);
-    assert_ne!(check.status.as_str(), "valid");
+    assert!(
+        matches!(
+            check.status,
+            SignatureStatus::Unverified {
+                reason: Reason::KeyUnusable(_)
+            }
+        ),
+        "{check:?}"
+    );
+    // Pins the wording: the kids present are the evidence a person needs.
     let message = check.status.message();
     assert!(message.contains("\"es256-2026\""), "{message}");
     assert!(
@@ -274,11 +292,23 @@ fn a_token_without_kid_tries_each_fitting_key_of_a_jwks() {
 #[test]
 fn a_jwk_for_another_alg_or_for_encryption_is_refused() {
     let pinned = a2_jwk_with("\"alg\":\"PS256\"");
-    let check = run(RFC7515_A2_TOKEN, &pinned);
-    assert_eq!(check.status.as_str(), "invalid");
-    assert!(check.status.message().contains("PS256 only"), "{check:?}");
     let enc = a2_jwk_with("\"use\":\"enc\"");
-    assert_eq!(state(RFC7515_A2_TOKEN, &enc), "invalid");
+    for jwk in [&pinned, &enc] {
+        let check = run(RFC7515_A2_TOKEN, jwk);
+        assert!(
+            matches!(
+                check.status,
+                SignatureStatus::Invalid {
+                    reason: Reason::KeyRefused(_),
+                    ..
+                }
+            ),
+            "{check:?}"
+        );
+    }
+    // Pins the page wording of an alg-restricted JWK.
+    let check = run(RFC7515_A2_TOKEN, &pinned);
+    assert!(check.status.message().contains("PS256 only"), "{check:?}");
 }
 
 #[test]
@@ -291,18 +321,27 @@ fn hmac_secret_offered_for_rs256_never_verifies() {
         Credential::Secret(Secret::decode("whatever", SecretEncoding::Utf8)),
         AlgChoice::FromToken,
     );
-    assert_eq!(status.as_str(), "unverified");
     assert!(
-        status.message().contains("never with a secret"),
+        matches!(
+            status,
+            SignatureStatus::Unverified {
+                reason: Reason::SecretForPublicKeyAlg { .. }
+            }
+        ),
         "{status:?}"
     );
     // In the public-key box: an oct JWK is refused as secret material.
     let oct = r#"{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#;
+    assert_eq!(secret_material(oct), Some(SecretKind::JwkSymmetric));
     let check = run(&text(&case, "token"), oct);
-    assert_eq!(check.status.as_str(), "unverified");
     assert_eq!(check.key_state, KeyState::Refused);
     assert!(
-        check.status.message().contains("algorithm confusion"),
+        matches!(
+            &check.status,
+            SignatureStatus::Unverified {
+                reason: Reason::KeyUnusable(text)
+            } if *text == KeyError::Secret(SecretKind::JwkSymmetric).to_string()
+        ),
         "{check:?}"
     );
 }
@@ -318,6 +357,7 @@ fn hs256_forged_with_the_public_key_as_secret_is_refused() {
         panic!("expected invalid, got {status:?}");
     };
     assert!(matches!(reason, Reason::PublicKeyAsSecret), "{reason}");
+    // Pins the page wording of this reason (the one test that does).
     assert!(
         reason.to_string().contains("algorithm-confusion"),
         "{reason}"
@@ -341,8 +381,22 @@ fn private_keys_are_detected_and_refused() {
         assert!(secret_material(&key).is_some(), "{key}");
         let check = run(&text(case, "token"), &key);
         assert_eq!(check.key_state, KeyState::Refused);
-        assert_ne!(check.status.as_str(), "valid");
-        assert!(check.status.message().contains("private key"), "{check:?}");
+        assert!(
+            matches!(
+                secret_material(&key),
+                Some(SecretKind::PemPrivate | SecretKind::JwkPrivate)
+            ),
+            "{key}"
+        );
+        assert!(
+            matches!(
+                check.status,
+                SignatureStatus::Unverified {
+                    reason: Reason::KeyUnusable(_)
+                }
+            ),
+            "{check:?}"
+        );
     }
     assert!(secret_material(&text(case, "spki_pem")).is_none());
     assert!(secret_material(&text(case, "jwks")).is_none());
@@ -397,55 +451,145 @@ fn a_certificate_shows_its_subject_and_validity() {
     );
 }
 
+/// Whether a [`KeyError`] is the one a test expects.
+type IsError = fn(&KeyError) -> bool;
+
 #[test]
 fn malformed_keys_say_why() {
     let token = RFC7515_A2_TOKEN;
-    for (key, needle) in [
+    let too_many = format!("{{\"keys\":[{}{{}}]}}", "{},".repeat(100));
+    let cases: [(&str, IsError); 11] = [
         (
             "-----BEGIN PUBLIC KEY-----\nMIIB!IjANBg\n-----END PUBLIC KEY-----",
-            "character 5 ('!')",
+            |e| {
+                matches!(
+                    e,
+                    KeyError::PemBase64 {
+                        fault: Fault::Char { character: '!', .. },
+                        ..
+                    }
+                )
+            },
         ),
         (
             "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg",
-            "no matching END PUBLIC KEY",
+            |e| matches!(e, KeyError::PemUnterminated { label } if label == "PUBLIC KEY"),
         ),
         (
             "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----",
-            "not a valid SubjectPublicKeyInfo",
+            |e| {
+                matches!(
+                    e,
+                    KeyError::Der {
+                        what: "SubjectPublicKeyInfo",
+                        ..
+                    }
+                )
+            },
         ),
         (
             "{\"kty\":\"RSA\",\"e\":\"AQAB\"}",
-            "\"n\" member is missing",
+            |e| matches!(e, KeyError::Jwk { reason } if reason.contains("\"n\"")),
         ),
-        ("{\"kty\":\"RSA\",\"n\":", "not valid at line 1"),
-        ("{\"keys\":[]}", "empty"),
-        (
-            &format!("{{\"keys\":[{}{{}}]}}", "{},".repeat(100)),
-            "at most 100",
-        ),
-        ("hello", "expected a PEM block"),
-        (
-            "https://issuer.example/.well-known/jwks.json",
-            "never fetches",
-        ),
-        (
-            "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 me@host",
-            "ssh-keygen -e -m PKCS8",
-        ),
+        ("{\"kty\":\"RSA\",\"n\":", |e| {
+            matches!(e, KeyError::Json { line: 1, .. })
+        }),
+        ("{\"keys\":[]}", |e| matches!(e, KeyError::Jwks { .. })),
+        (&too_many, |e| matches!(e, KeyError::Jwks { .. })),
+        ("hello", |e| matches!(e, KeyError::NotAKey)),
+        ("https://issuer.example/.well-known/jwks.json", |e| {
+            matches!(e, KeyError::Url)
+        }),
+        ("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 me@host", |e| {
+            matches!(e, KeyError::OpenSsh)
+        }),
         (
             "{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"x\":\"AA\",\"y\":\"AA\"}",
-            "secp256k1",
+            |e| matches!(e, KeyError::Curve { name } if name == "secp256k1"),
         ),
-    ] {
+    ];
+    for (key, expected) in cases {
+        let error = read_keys(key).expect_err(key);
+        assert!(expected(&error), "{key}: {error}");
+        // The page shows that error as why the token is not verified.
         let check = run(token, key);
-        assert_eq!(check.status.as_str(), "unverified", "{key}: {check:?}");
         assert_eq!(check.key_state, KeyState::Unusable);
         assert!(
-            check.status.message().contains(needle),
-            "{needle} in {}",
-            check.status.message()
+            matches!(
+                &check.status,
+                SignatureStatus::Unverified { reason: Reason::KeyUnusable(text) }
+                    if *text == error.to_string()
+            ),
+            "{key}: {check:?}"
         );
     }
+}
+
+/// A PEM fault's position counts in the text as pasted (BEGIN line, line
+/// breaks and indentation included), not in the stripped base64.
+#[test]
+fn a_broken_pem_body_points_at_the_character_in_the_pasted_text() {
+    let pem = text(&case("RS256"), "spki_pem");
+    let mut lines: Vec<String> = pem.lines().map(str::to_owned).collect();
+    // Line 3 is the second line of base64; break its sixth character and
+    // indent it, as a pasted key sometimes is.
+    let third = lines.get_mut(2).expect("a PEM of several lines");
+    third.replace_range(5..6, "!");
+    third.insert_str(0, "  ");
+    let broken = format!("\r\n{}", lines.join("\r\n"));
+    let expected = broken[..broken.find('!').unwrap()].chars().count() + 1;
+    let Err(KeyError::PemBase64 { fault, .. }) = read_keys(&broken) else {
+        panic!("expected a base64 fault");
+    };
+    assert_eq!(
+        fault,
+        Fault::Char {
+            position: expected,
+            character: '!'
+        }
+    );
+    // Misplaced padding, also counted in the pasted text.
+    let padded = pem.replacen("\n", "\n==", 2).replacen("\n==", "\n", 1);
+    let expected = padded[..padded.find("==").unwrap()].chars().count() + 1;
+    assert!(
+        matches!(
+            read_keys(&padded),
+            Err(KeyError::PemBase64 { fault: Fault::Padding { position }, .. }) if position == expected
+        ),
+        "{:?}",
+        read_keys(&padded).err()
+    );
+}
+
+/// Pins the wording of base64 faults in a PEM body and in a JWK member: the
+/// character is named in words (a space is "space"), never as Rust `Debug`.
+#[test]
+fn base64_faults_name_the_character_in_words() {
+    let pem = "-----BEGIN PUBLIC KEY-----\nMIIB IjAN\tBg\u{202e}A\n-----END PUBLIC KEY-----";
+    let at = pem[..pem.find('\u{202e}').unwrap()].chars().count() + 1;
+    assert_eq!(
+        read_keys(pem).unwrap_err().to_string(),
+        format!(
+            "the base64 inside the PEM PUBLIC KEY is broken: character {at} of the pasted text \
+             (character U+202E) is not base64"
+        )
+    );
+    let jwk = RFC7515_A3_JWK.replace("\"x\":\"f83O", "\"x\":\"f8!O");
+    assert_eq!(
+        read_keys(&jwk).unwrap_err().to_string(),
+        "not a usable JWK: \"x\" is not base64url: character 3 ('!') is not in its alphabet"
+    );
+    // Two characters fewer: 4n + 1 characters, which no bytes encode to.
+    let y = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+    let short = &y[2..];
+    let jwk = RFC7515_A3_JWK.replace(y, short);
+    assert_eq!(
+        read_keys(&jwk).unwrap_err().to_string(),
+        format!(
+            "not a usable JWK: \"y\" is not base64url: {} characters cannot encode whole bytes",
+            short.len()
+        )
+    );
 }
 
 #[test]
@@ -508,7 +652,20 @@ fn a_der_encoded_ecdsa_signature_is_named_as_such() {
     let der = [vec![0x30, body.len() as u8], body].concat();
     let token = format!("{head}.{}", jwt_lens::jwt::base64url::encode(&der));
     let check = run(&token, RFC7515_A3_JWK);
-    assert_eq!(check.status.as_str(), "invalid");
+    assert!(
+        matches!(
+            check.status,
+            SignatureStatus::Invalid {
+                reason: Reason::DerEcdsa {
+                    expected: 64,
+                    found: 70..=72
+                },
+                ..
+            }
+        ),
+        "{check:?}"
+    );
+    // Pins the page wording of this reason (the one test that does).
     assert!(check.status.message().contains("ASN.1 DER"), "{check:?}");
 }
 
@@ -540,14 +697,15 @@ fn every_form_of_public_key_is_refused_as_an_hmac_secret() {
             Credential::Secret(Secret::decode(&secret, encoding)),
             AlgChoice::FromToken,
         );
-        assert_eq!(
-            status.as_str(),
-            "invalid",
-            "{secret:?} as {encoding:?}: {status:?}"
-        );
         assert!(
-            status.message().contains("algorithm-confusion"),
-            "{status:?}"
+            matches!(
+                status,
+                SignatureStatus::Invalid {
+                    reason: Reason::PublicKeyAsSecret,
+                    ..
+                }
+            ),
+            "{secret:?} as {encoding:?}: {status:?}"
         );
     }
     // An ordinary secret still verifies an ordinary HS256 token.
@@ -604,7 +762,17 @@ fn an_rsassa_pss_only_key_verifies_ps256_but_never_rs256() {
     let mut pss = spki.clone();
     pss[at + 8] = 0x0A;
     let check = run(&text(&rs, "token"), &jwt_lens::jwt::base64url::encode(&pss));
-    assert_eq!(check.status.as_str(), "invalid", "{check:?}");
+    assert!(
+        matches!(
+            check.status,
+            SignatureStatus::Invalid {
+                reason: Reason::WrongKeyType(_),
+                ..
+            }
+        ),
+        "{check:?}"
+    );
+    // Pins the page wording: it says why an RSA key will not do RS256.
     assert!(
         check.status.message().contains("RSASSA-PSS only"),
         "{check:?}"
@@ -615,7 +783,17 @@ fn an_rsassa_pss_only_key_verifies_ps256_but_never_rs256() {
 fn key_ops_without_verify_is_refused() {
     let jwk = a2_jwk_with("\"key_ops\":[\"encrypt\"]");
     let check = run(RFC7515_A2_TOKEN, &jwk);
-    assert_eq!(check.status.as_str(), "invalid");
+    assert!(
+        matches!(
+            check.status,
+            SignatureStatus::Invalid {
+                reason: Reason::KeyRefused(_),
+                ..
+            }
+        ),
+        "{check:?}"
+    );
+    // Pins the page wording: it names the member that refuses.
     assert!(check.status.message().contains("key_ops"), "{check:?}");
     let ok = a2_jwk_with("\"key_ops\":[\"verify\"]");
     assert_eq!(state(RFC7515_A2_TOKEN, &ok), "valid");

@@ -79,7 +79,9 @@ pub enum Error {
     NotObject { part: Part, found: &'static str },
 
     // The secret typed for verification.
-    /// A secret that is not valid in the encoding the user chose.
+    /// A secret that is not valid in the encoding the user chose. `position`
+    /// counts characters from 1 in the secret as typed, before whitespace
+    /// around it is trimmed.
     Secret {
         encoding: &'static str,
         position: usize,

@@ -2,6 +2,7 @@
 
 use super::claims::compact;
 use super::evidence::media_type;
+use crate::jwt::chars::escape_invisible;
 use crate::jwt::findings::{Finding, Severity};
 use crate::jwt::header::Alg;
 use crate::jwt::{Json, Report};
@@ -23,8 +24,9 @@ pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
                 "suspicious-kid",
                 Severity::Warning,
                 format!(
-                    "kid contains {pattern:?}, which looks like path traversal or injection: a server that uses kid in a file path, \
-                     SQL query or command could be tricked into using a key the attacker chose."
+                    "kid contains \"{}\", which looks like path traversal or injection: a server that uses kid in a file path, \
+                     SQL query or command could be tricked into using a key the attacker chose.",
+                    escape_invisible(pattern)
                 ),
                 "RFC 8725 §3.10",
             ));

@@ -6,7 +6,7 @@
 //! checked: a pasted certificate is trusted exactly as much as a pasted key,
 //! which is what the user decided by pasting it.
 
-use der::asn1::ObjectIdentifier;
+use der::asn1::{GeneralizedTime, ObjectIdentifier, UtcTime};
 use der::{Decode, Reader, SliceReader};
 
 use super::error::KeyError;
@@ -61,8 +61,8 @@ fn walk(bytes: &[u8]) -> Result<(CertInfo, Vec<u8>), String> {
     let spki = items.next("the public key")?;
     expect(spki.0, 0x30, "the public key")?;
     let mut times = Items::new(validity.1)?;
-    let not_before = time(times.next("notBefore")?)?;
-    let not_after = time(times.next("notAfter")?)?;
+    let not_before = time(times.next("notBefore")?, "notBefore")?;
+    let not_after = time(times.next("notAfter")?, "notAfter")?;
     Ok((
         CertInfo {
             subject: name(subject.1)?,
@@ -120,65 +120,27 @@ fn expect(found: u8, tag: u8, what: &str) -> Result<(), String> {
     }
 }
 
-/// UTCTime (`YYMMDDHHMMSSZ`) or GeneralizedTime (`YYYYMMDDHHMMSSZ`), as
-/// RFC 5280 §4.1.2.5 requires them, in seconds since the epoch.
-fn time((tag, content, _): (u8, &[u8], &[u8])) -> Result<i64, String> {
-    let text = std::str::from_utf8(content).map_err(|_| "a time is not ASCII".to_owned())?;
-    let (year, rest) = match (tag, text.len()) {
-        (0x17, 13) => {
-            let yy: i64 = digits(text, 0, 2)?;
-            (
-                if yy >= 50 { 1900 + yy } else { 2000 + yy },
-                text.get(2..).unwrap_or_default(),
-            )
+/// A validity time, UTCTime (`YYMMDDHHMMSSZ`, years 1950 to 2049) or
+/// GeneralizedTime (`YYYYMMDDHHMMSSZ`, from 2050), as RFC 5280 §4.1.2.5
+/// requires them, in seconds since the epoch. The `der` crate reads the
+/// calendar; like its `DateTime`, this reads no time before 1970.
+fn time((tag, _, whole): (u8, &[u8], &[u8]), what: &str) -> Result<i64, String> {
+    let since_epoch = match tag {
+        0x17 => UtcTime::from_der(whole).map(|t| t.to_unix_duration()),
+        0x18 => GeneralizedTime::from_der(whole).map(|t| t.to_unix_duration()),
+        _ => {
+            return Err(format!(
+                "{what} has tag 0x{tag:02X}, expected a UTCTime (0x17) or GeneralizedTime (0x18)"
+            ));
         }
-        (0x18, 15) => (digits(text, 0, 4)?, text.get(4..).unwrap_or_default()),
-        _ => return Err(format!("the time {text:?} is not in RFC 5280 form")),
-    };
-    if !rest.ends_with('Z') {
-        return Err(format!("the time {text:?} is not in UTC"));
     }
-    let month = digits(rest, 0, 2)?;
-    let day = digits(rest, 2, 4)?;
-    let (h, m, s) = (
-        digits(rest, 4, 6)?,
-        digits(rest, 6, 8)?,
-        digits(rest, 8, 10)?,
-    );
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=12).contains(&month)
-        || !(1..=days_in_month).contains(&day)
-        || h > 23
-        || m > 59
-        || s > 60
-    {
-        return Err(format!("the time {text:?} is not a date"));
-    }
-    Ok(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)
-}
-
-fn digits(text: &str, from: usize, to: usize) -> Result<i64, String> {
-    text.get(from..to)
-        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| format!("the time {text:?} has a non-digit"))
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    .map_err(|e| {
+        format!(
+            "{what} is not a UTC date and time from 1970 on in RFC 5280 form \
+             (YYMMDDHHMMSSZ or YYYYMMDDHHMMSSZ): {e}"
+        )
+    })?;
+    i64::try_from(since_epoch.as_secs()).map_err(|_| format!("{what} is too far in the future"))
 }
 
 /// Short names for the attributes people recognise (RFC 4514 §3, and
@@ -235,4 +197,55 @@ fn string_value(tag: u8, value: &[u8]) -> String {
         return String::from_utf16_lossy(&units);
     }
     String::from_utf8_lossy(value).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time;
+
+    /// A validity time's TLV as `time` receives it.
+    fn read(tag: u8, text: &str) -> Result<i64, String> {
+        let mut whole = vec![tag, u8::try_from(text.len()).unwrap_or(0)];
+        whole.extend_from_slice(text.as_bytes());
+        time((tag, text.as_bytes(), &whole), "notAfter")
+    }
+
+    // Expected values are Python's calendar.timegm of the same dates.
+
+    #[test]
+    fn generalized_time_after_2050_is_read() {
+        assert_eq!(read(0x18, "20510101000000Z"), Ok(2_556_144_000));
+        assert_eq!(read(0x18, "21000228123005Z"), Ok(4_107_501_005));
+    }
+
+    #[test]
+    fn utc_time_years_wrap_at_1950() {
+        assert_eq!(read(0x17, "491231235959Z"), Ok(2_524_607_999));
+        assert_eq!(read(0x17, "991231235959Z"), Ok(946_684_799));
+    }
+
+    #[test]
+    fn malformed_time_names_the_field() {
+        for (tag, text) in [
+            (0x17, "991301000000Z"),       // month 13
+            (0x18, "20510101000000+0100"), // not UTC
+            (0x17, "9912312359Z"),         // no seconds
+        ] {
+            let result = read(tag, text);
+            assert!(
+                matches!(&result, Err(e) if e.starts_with("notAfter is not a UTC date")),
+                "{text}: {}",
+                result
+                    .as_ref()
+                    .map_or_else(String::as_str, |_| "read as a date")
+            );
+        }
+        assert_eq!(
+            read(0x04, "x"),
+            Err(
+                "notAfter has tag 0x04, expected a UTCTime (0x17) or GeneralizedTime (0x18)"
+                    .to_owned()
+            )
+        );
+    }
 }

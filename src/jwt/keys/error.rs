@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::jwt::base64url::Fault;
+use crate::jwt::chars::describe;
 use crate::jwt::json::JsonReason;
 
 /// Everything that stops JWT Lens from reading a pasted public key. Its
@@ -21,7 +22,9 @@ pub enum KeyError {
     PemUnterminated { label: String },
     /// A PEM label that holds no public key JWT Lens reads.
     PemLabel { label: String },
-    /// The base64 between the PEM lines is broken.
+    /// The base64 between the PEM lines is broken. The fault's positions
+    /// count characters from 1 in the whole pasted text, line breaks
+    /// included, not in the base64 with its line breaks stripped.
     PemBase64 { label: String, fault: Fault },
     /// DER that is not the structure its label promises.
     Der { what: &'static str, reason: String },
@@ -113,12 +116,19 @@ impl fmt::Display for KeyError {
                     Fault::Char {
                         position,
                         character,
-                    } => write!(f, "character {position} ({character:?}) is not base64"),
+                    } => write!(
+                        f,
+                        "character {position} of the pasted text ({}) is not base64",
+                        describe(*character)
+                    ),
                     Fault::Length { length } => {
                         write!(f, "{length} base64 characters cannot encode whole bytes")
                     }
                     Fault::Padding { position } => {
-                        write!(f, "misplaced '=' padding at character {position}")
+                        write!(
+                            f,
+                            "misplaced '=' padding at character {position} of the pasted text"
+                        )
                     }
                 }
             }

@@ -1,8 +1,10 @@
 //! JSON Web Keys (RFC 7517) and key sets, read with the core's own JSON reader.
 
+use super::curve::Curve;
 use super::error::KeyError;
-use super::material::{Curve, Material};
-use crate::jwt::base64url::{self, Alphabet};
+use super::material::Material;
+use crate::jwt::base64url::{self, Alphabet, Fault};
+use crate::jwt::chars::describe;
 use crate::jwt::json::Json;
 
 /// What a JWK says about itself besides the key.
@@ -120,12 +122,32 @@ fn member_str<'a>(jwk: &'a Json, name: &str) -> Result<&'a str, KeyError> {
     }
 }
 
+/// What is wrong with a member's base64url, for a person: positions count
+/// characters from 1 in the member's string value.
+fn fault_words(fault: Fault) -> String {
+    match fault {
+        Fault::Char {
+            position,
+            character,
+        } => format!(
+            "is not base64url: character {position} ({}) is not in its alphabet",
+            describe(character)
+        ),
+        Fault::Length { length } => {
+            format!("is not base64url: {length} characters cannot encode whole bytes")
+        }
+        Fault::Padding { position } => {
+            format!("is not base64url: misplaced '=' padding at character {position}")
+        }
+    }
+}
+
 /// A base64url member's bytes, of exactly `len` bytes when given
 /// (RFC 7518 §6.2.1.2 fixes EC coordinates to the field size).
 fn bytes(jwk: &Json, name: &str, len: Option<usize>) -> Result<Vec<u8>, KeyError> {
     let text = member_str(jwk, name)?;
     let decoded = base64url::decode(text, Alphabet::Url).map_err(|fault| KeyError::Jwk {
-        reason: format!("\"{name}\" is not base64url ({fault:?})"),
+        reason: format!("\"{name}\" {}", fault_words(fault)),
     })?;
     match len {
         Some(n) if decoded.bytes.len() != n => Err(KeyError::Jwk {

@@ -1,16 +1,14 @@
-//! Public keys as the RustCrypto crates hold them, and the signature check.
-
-use std::fmt;
+//! Public keys as the RustCrypto crates hold them: reading them from DER,
+//! JWK numbers or points, and describing them. The check itself is in
+//! `signature.rs`, the curves in `curve.rs`.
 
 use der::Decode;
 use der::asn1::ObjectIdentifier;
-use rsa::signature::Verifier;
 use rsa::traits::PublicKeyParts;
 use rsa::{BoxedUint, PublicKey};
-use sha2::{Sha256, Sha384, Sha512};
 
+use super::curve::{Curve, EcKey};
 use super::error::KeyError;
-use crate::jwt::header::Alg;
 
 /// Smallest RSA modulus read at all; smaller keys are broken, not just weak.
 const MIN_RSA_BITS: usize = 512;
@@ -33,53 +31,6 @@ const OTHER_OIDS: [(&str, &str); 6] = [
     ("1.2.840.10040.4.1", "DSA"),
     ("1.2.840.113549.1.3.1", "Diffie-Hellman"),
 ];
-
-/// An elliptic curve JWT Lens verifies ECDSA on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Curve {
-    /// NIST P-256 (secp256r1), for ES256.
-    P256,
-    /// NIST P-384 (secp384r1), for ES384.
-    P384,
-    /// NIST P-521 (secp521r1), for ES512.
-    P521,
-}
-
-impl Curve {
-    /// The JWK `crv` name: `P-256`, `P-384`, `P-521`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Curve::P256 => "P-256",
-            Curve::P384 => "P-384",
-            Curve::P521 => "P-521",
-        }
-    }
-
-    /// Bytes in one coordinate, and so in each of ECDSA's `r` and `s`.
-    pub fn field_bytes(self) -> usize {
-        match self {
-            Curve::P256 => 32,
-            Curve::P384 => 48,
-            Curve::P521 => 66,
-        }
-    }
-
-    /// The `alg` that signs with this curve.
-    pub fn alg(self) -> &'static str {
-        match self {
-            Curve::P256 => "ES256",
-            Curve::P384 => "ES384",
-            Curve::P521 => "ES512",
-        }
-    }
-
-    /// The curve whose JWK `crv` is `name`.
-    pub fn from_name(name: &str) -> Option<Curve> {
-        [Curve::P256, Curve::P384, Curve::P521]
-            .into_iter()
-            .find(|c| c.name() == name)
-    }
-}
 
 /// A public key, ready to verify.
 #[derive(Clone, Debug)]
@@ -106,10 +57,11 @@ impl Material {
         let (n, e) = (strip(n), strip(e));
         let bits = |b: &[u8]| u32::try_from(b.len().max(1) * 8).unwrap_or(u32::MAX);
         let rsa_err = |reason: String| KeyError::Rsa { reason };
-        let n_int =
-            BoxedUint::from_be_slice(&n, bits(&n)).map_err(|e| rsa_err(format!("{e:?}")))?;
-        let e_int =
-            BoxedUint::from_be_slice(&e, bits(&e)).map_err(|e| rsa_err(format!("{e:?}")))?;
+        // `from_be_slice` fails only for more bytes than the precision, which
+        // `bits` makes room for; the message is there so no panic is needed.
+        let too_long = |what: &str| rsa_err(format!("the {what} is too long to read as a number"));
+        let n_int = BoxedUint::from_be_slice(&n, bits(&n)).map_err(|_| too_long("modulus"))?;
+        let e_int = BoxedUint::from_be_slice(&e, bits(&e)).map_err(|_| too_long("exponent"))?;
         let modulus_bits = n_int.bit_width_vartime() as usize;
         if modulus_bits < MIN_RSA_BITS {
             return Err(rsa_err(format!(
@@ -286,168 +238,6 @@ impl Material {
                 ("x", encode(k.as_bytes())),
             ],
         }
-    }
-
-    /// The `alg` values this key can verify.
-    pub fn fits(&self, alg: &Alg) -> bool {
-        matches!(
-            (self, alg),
-            (Material::Rsa(_), Alg::Rsa(_) | Alg::RsaPss(_))
-                | (Material::RsaPss(_), Alg::RsaPss(_))
-                | (Material::Ed25519(_), Alg::EdDsa("EdDSA" | "Ed25519"))
-        ) || matches!((self, alg), (Material::Ec { curve, .. }, Alg::Ecdsa(name)) if curve.alg() == *name)
-    }
-
-    /// Checks `signature` over `message` under `alg`, which must be one
-    /// [`fits`](Self::fits) allows.
-    ///
-    /// # Errors
-    ///
-    /// A sentence fragment saying why the signature does not verify.
-    pub fn verify(&self, alg: &Alg, message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
-        match (self, alg) {
-            (Material::Rsa(key), Alg::Rsa(_) | Alg::RsaPss(_))
-            | (Material::RsaPss(key), Alg::RsaPss(_)) => {
-                let expected = key.size();
-                if signature.len() != expected {
-                    return Err(Mismatch::Length {
-                        expected,
-                        found: signature.len(),
-                    });
-                }
-                rsa_verify(key, alg, message, signature)
-            }
-            (Material::Ec { curve, key }, Alg::Ecdsa(_)) => {
-                let expected = curve.field_bytes() * 2;
-                // ASN.1 DER (`30 len 02 …`), as OpenSSL and Java sign, where
-                // JWS wants the raw r ‖ s of RFC 7518 §3.4.
-                let der = signature.first() == Some(&0x30)
-                    && (signature.get(2) == Some(&0x02)
-                        || (signature.get(1) == Some(&0x81) && signature.get(3) == Some(&0x02)));
-                if signature.len() != expected && der {
-                    return Err(Mismatch::DerEcdsa {
-                        expected,
-                        found: signature.len(),
-                    });
-                }
-                if signature.len() != expected {
-                    return Err(Mismatch::Length {
-                        expected,
-                        found: signature.len(),
-                    });
-                }
-                key.verify(message, signature)
-            }
-            (Material::Ed25519(key), Alg::EdDsa(_)) => {
-                let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| {
-                    Mismatch::Length {
-                        expected: 64,
-                        found: signature.len(),
-                    }
-                })?;
-                key.verify_strict(message, &sig)
-                    .map_err(|_| Mismatch::Signature)
-            }
-            _ => Err(Mismatch::Signature),
-        }
-    }
-}
-
-/// Why a signature did not verify.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mismatch {
-    /// The signature has the wrong length for this key.
-    Length { expected: usize, found: usize },
-    /// An ECDSA signature in ASN.1 DER rather than JWS's fixed-length r ‖ s.
-    DerEcdsa { expected: usize, found: usize },
-    /// It is not a signature by this key over this token.
-    Signature,
-}
-
-impl fmt::Display for Mismatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Mismatch::Length { expected, found } => write!(
-                f,
-                "the signature is {found} bytes, but this key's signatures are {expected} bytes"
-            ),
-            Mismatch::DerEcdsa { expected, found } => write!(
-                f,
-                "the signature is {found} bytes of ASN.1 DER, as OpenSSL and Java produce; a JWS \
-                 carries r and s as {expected} raw bytes (RFC 7518 §3.4), so libraries reject it"
-            ),
-            Mismatch::Signature => f.write_str("the signature does not match this key"),
-        }
-    }
-}
-
-fn rsa_verify(
-    key: &PublicKey,
-    alg: &Alg,
-    message: &[u8],
-    signature: &[u8],
-) -> Result<(), Mismatch> {
-    use rsa::{pkcs1v15, pss};
-    let key = key.clone();
-    let ok = match alg {
-        Alg::Rsa(bits) => {
-            let sig = pkcs1v15::Signature::try_from(signature).map_err(|_| Mismatch::Signature)?;
-            match bits {
-                256 => pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(message, &sig),
-                384 => pkcs1v15::VerifyingKey::<Sha384>::new(key).verify(message, &sig),
-                _ => pkcs1v15::VerifyingKey::<Sha512>::new(key).verify(message, &sig),
-            }
-        }
-        // RFC 7518 §3.5: the salt is as long as the hash output, which is
-        // what `pss::VerifyingKey::new` requires.
-        _ => {
-            let sig = pss::Signature::try_from(signature).map_err(|_| Mismatch::Signature)?;
-            match alg {
-                Alg::RsaPss(256) => pss::VerifyingKey::<Sha256>::new(key).verify(message, &sig),
-                Alg::RsaPss(384) => pss::VerifyingKey::<Sha384>::new(key).verify(message, &sig),
-                _ => pss::VerifyingKey::<Sha512>::new(key).verify(message, &sig),
-            }
-        }
-    };
-    ok.map_err(|_| Mismatch::Signature)
-}
-
-/// An ECDSA verifying key on one of the curves JWT Lens verifies.
-#[derive(Clone, Debug)]
-pub enum EcKey {
-    /// P-256, for ES256.
-    P256(p256::ecdsa::VerifyingKey),
-    /// P-384, for ES384.
-    P384(p384::ecdsa::VerifyingKey),
-    /// P-521, for ES512.
-    P521(p521::ecdsa::VerifyingKey),
-}
-
-/// `$body` with `$key` bound to the curve's own verifying key: the three
-/// curves' types differ, the code for them does not.
-macro_rules! on_curve {
-    ($ec:expr, $key:ident => $body:expr) => {
-        match $ec {
-            EcKey::P256($key) => $body,
-            EcKey::P384($key) => $body,
-            EcKey::P521($key) => $body,
-        }
-    };
-}
-
-impl EcKey {
-    /// The point as uncompressed SEC1: `04 ‖ x ‖ y`.
-    fn uncompressed(&self) -> Vec<u8> {
-        on_curve!(self, k => k.to_sec1_point(false).as_bytes().to_vec())
-    }
-
-    /// Checks a JWS ECDSA signature (`r ‖ s`, RFC 7518 §3.4) over `message`,
-    /// hashed with the curve's SHA-2.
-    fn verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Mismatch> {
-        on_curve!(self, k => {
-            let signature = ecdsa::Signature::from_slice(signature).map_err(|_| Mismatch::Signature)?;
-            k.verify(message, &signature).map_err(|_| Mismatch::Signature)
-        })
     }
 }
 

@@ -26,22 +26,26 @@
 
 mod cert;
 mod check;
+mod curve;
 mod describe;
 mod error;
 mod jwk;
 mod material;
 mod pick;
 mod read;
+mod signature;
 mod text;
 mod wire;
 
 pub use cert::CertInfo;
 pub use check::{Outcome, check};
+pub use curve::{Curve, EcKey};
 pub use describe::{embedded_key_note, thumbprint};
 pub use error::{KeyError, SecretKind};
 pub use jwk::JwkMeta;
-pub use material::{Curve, EcKey, Material, Mismatch, RECOMMENDED_RSA_BITS};
+pub use material::{Material, RECOMMENDED_RSA_BITS};
 pub use read::{Entry, Source, read_keys};
+pub use signature::Mismatch;
 pub use text::{Pem, looks_like_public_key, secret_material};
 pub use wire::{KeyCheck, KeyState};
 

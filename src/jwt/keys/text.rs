@@ -5,7 +5,7 @@
 //! [`secret_material`] on every edit, before anything is kept.
 
 use super::error::{KeyError, SecretKind};
-use crate::jwt::base64url::{self, Alphabet};
+use crate::jwt::base64url::{self, Alphabet, Fault};
 use crate::jwt::json::{self, Json};
 
 /// One PEM block: its label and the DER bytes it armours.
@@ -202,19 +202,23 @@ pub fn pem_blocks(text: &str) -> Result<Vec<Pem>, KeyError> {
             break;
         };
         let body = body_and_rest.get(..body_end).unwrap_or_default();
-        // RFC 7468 allows no headers, but legacy (RFC 1421) blocks carry some,
-        // such as `Proc-Type:`; they are lines with a colon before the data.
-        let base64: String = body
-            .lines()
-            .filter(|line| !line.contains(':'))
-            .flat_map(|line| line.chars().filter(|c| !c.is_whitespace()))
-            .collect();
+        // `body_and_rest` is a suffix of `text`, so this is where the body
+        // starts in the pasted text, in characters.
+        let body_start = text
+            .get(..text.len() - body_and_rest.len())
+            .map_or(0, |before| before.chars().count());
+        let (base64, positions) = pem_body(body, body_start);
         match base64url::decode(&base64, Alphabet::Standard) {
             Ok(decoded) => blocks.push(Pem {
                 label,
                 der: decoded.bytes,
             }),
-            Err(fault) if blocks.is_empty() => return Err(KeyError::PemBase64 { label, fault }),
+            Err(fault) if blocks.is_empty() => {
+                return Err(KeyError::PemBase64 {
+                    label,
+                    fault: in_pasted_text(fault, &positions),
+                });
+            }
             Err(_) => break,
         }
         rest = body_and_rest
@@ -222,6 +226,53 @@ pub fn pem_blocks(text: &str) -> Result<Vec<Pem>, KeyError> {
             .unwrap_or_default();
     }
     Ok(blocks)
+}
+
+/// The base64 characters of a PEM body, without line breaks, spaces and
+/// header lines, and for each the 1-based position in the pasted text of the
+/// character it came from (`start` characters precede the body there).
+fn pem_body(body: &str, start: usize) -> (String, Vec<usize>) {
+    let mut base64 = String::with_capacity(body.len());
+    let mut positions = Vec::with_capacity(body.len());
+    let mut seen = start;
+    for line in body.split_inclusive('\n') {
+        // RFC 7468 allows no headers, but legacy (RFC 1421) blocks carry
+        // some, such as `Proc-Type:`; they are lines with a colon before the
+        // data.
+        let header = line.contains(':');
+        for c in line.chars() {
+            seen += 1;
+            if !header && !c.is_whitespace() {
+                base64.push(c);
+                positions.push(seen);
+            }
+        }
+    }
+    (base64, positions)
+}
+
+/// `fault`, whose positions count in the stripped base64, with positions
+/// counting in the pasted text instead, so a person can find the character.
+fn in_pasted_text(fault: Fault, positions: &[usize]) -> Fault {
+    let pasted = |p: usize| {
+        p.checked_sub(1)
+            .and_then(|i| positions.get(i))
+            .copied()
+            .unwrap_or(p)
+    };
+    match fault {
+        Fault::Char {
+            position,
+            character,
+        } => Fault::Char {
+            position: pasted(position),
+            character,
+        },
+        Fault::Padding { position } => Fault::Padding {
+            position: pasted(position),
+        },
+        Fault::Length { length } => Fault::Length { length },
+    }
 }
 
 /// The bytes of `text` if it is nothing but base64 (whitespace allowed) that

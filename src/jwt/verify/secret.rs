@@ -65,28 +65,36 @@ impl Secret {
     /// # Errors
     ///
     /// [`Error::Secret`] or [`Error::SecretLength`] when the text is not valid
-    /// in that encoding.
+    /// in that encoding. A position counts characters from 1 in `text` as
+    /// typed, leading whitespace included, so it points at the character the
+    /// person sees.
     pub fn decode(text: &str, encoding: SecretEncoding) -> Result<Secret, Error> {
         let name = encoding.label();
+        let trimmed = text.trim();
+        // Characters the trim removed in front: positions inside `trimmed`
+        // are shifted by this much to count in `text`.
+        let lead = text
+            .get(..text.len() - text.trim_start().len())
+            .map_or(0, |w| w.chars().count());
         let alphabet = match encoding {
             SecretEncoding::Utf8 => return Ok(Secret(text.as_bytes().to_vec())),
-            SecretEncoding::Hex => return decode_hex(text.trim()).map(Secret),
+            SecretEncoding::Hex => return decode_hex(trimmed, lead).map(Secret),
             SecretEncoding::Base64 => Alphabet::Standard,
             SecretEncoding::Base64Url => Alphabet::Url,
         };
-        match base64url::decode(text.trim(), alphabet) {
+        match base64url::decode(trimmed, alphabet) {
             Ok(decoded) => Ok(Secret(decoded.bytes)),
             Err(Fault::Char {
                 position,
                 character,
             }) => Err(Error::Secret {
                 encoding: name,
-                position,
+                position: lead + position,
                 character,
             }),
             Err(Fault::Padding { position }) => Err(Error::Secret {
                 encoding: name,
-                position,
+                position: lead + position,
                 character: '=',
             }),
             Err(Fault::Length { length }) => Err(Error::SecretLength {
@@ -118,7 +126,9 @@ impl fmt::Debug for Secret {
     }
 }
 
-fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
+/// Hex digits to bytes; `lead` is the number of characters trimmed from the
+/// front of what was typed, added to the position of a bad digit.
+fn decode_hex(text: &str, lead: usize) -> Result<Vec<u8>, Error> {
     let encoding = SecretEncoding::Hex.label();
     if let Some((index, character)) = text
         .chars()
@@ -127,7 +137,7 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     {
         return Err(Error::Secret {
             encoding,
-            position: index + 1,
+            position: lead + index + 1,
             character,
         });
     }
