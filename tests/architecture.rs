@@ -208,7 +208,10 @@ fn core_files_stay_readable_in_one_sitting() {
             (lines > MAX_LINES).then(|| format!("{} ({lines} lines)", f.display()))
         })
         .collect();
-    assert!(long.is_empty(), "core files over {MAX_LINES} lines: {long:?}");
+    assert!(
+        long.is_empty(),
+        "core files over {MAX_LINES} lines: {long:?}"
+    );
 }
 
 #[test]

@@ -818,3 +818,35 @@ fn the_first_key_block_is_used_and_a_broken_later_block_is_ignored() {
     let check = run(&text(&es, "token"), &chain);
     assert_eq!(check.status.as_str(), "valid", "{check:?}");
 }
+
+/// A JWKS is searched by kid even when it holds one key (RFC 7515 §4.1.4;
+/// npm jose's local JWKS answers ERR_JWKS_NO_MATCHING_KEY): a key published
+/// under another kid is not the issuer's key for this token.
+#[test]
+fn one_key_jwks_with_another_kid_is_not_used() {
+    let rs = case("RS256");
+    let token = text(&rs, "token");
+    let jwk = text(&rs, "jwk");
+    let other = jwk.replace("\"kid\":\"rs256-2026\"", "\"kid\":\"someone-else\"");
+    assert_ne!(jwk, other, "the fixture's JWK has its kid");
+    let found = run(&token, &format!("{{\"keys\":[{other}]}}"));
+    assert!(
+        matches!(
+            found.status,
+            SignatureStatus::Unverified {
+                reason: Reason::KeyUnusable(_)
+            }
+        ),
+        "{found:?}"
+    );
+    // The same key under the token's kid verifies, and a lone JWK (not a
+    // set) is used whatever its kid, with the difference shown.
+    assert_eq!(state(&token, &format!("{{\"keys\":[{jwk}]}}")), "valid");
+    let lone = run(&token, &other);
+    assert_eq!(lone.status.as_str(), "valid", "{lone:?}");
+    assert!(
+        lone.facts
+            .iter()
+            .any(|(k, v)| k == "kid" && v.contains("differs from the token's kid"))
+    );
+}

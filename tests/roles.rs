@@ -347,3 +347,59 @@ fn provider_claims_are_explained_with_their_documentation() {
     );
     assert!(describe_claim("roles").1.unwrap().url.is_none());
 }
+
+/// Review findings: an hour-long token whose `aud` is a client is not an
+/// access token for its lifetime alone (Entra, Google, Okta and Cognito give
+/// ID tokens an hour); an application's own `type` claim is structure, not
+/// a marker; base64url kids with `--` are not injection; a Keycloak offline
+/// token's missing `exp` is Keycloak's default, not a warning.
+#[test]
+fn hour_long_token_for_a_client_is_not_access_by_lifetime() {
+    let payload = r#"{"iss":"https://sts.windows.net/9188040d-6c67-4c5b-b112-36a304b66dad/","aud":"6731de76-14a6-49ae-97bc-6eba6914391e","sub":"AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ","iat":1767225600,"exp":1767229200}"#;
+    assert_ne!(role(JWT, payload), Role::Access);
+    let for_api = r#"{"iss":"https://issuer.example.com","aud":"https://api.example.com","sub":"x","iat":1767225600,"exp":1767229200}"#;
+    assert_eq!(role(JWT, for_api), Role::Access);
+}
+
+#[test]
+fn an_application_type_claim_is_not_a_marker() {
+    let guess = guess_role(&token(JWT, r#"{"type":"id","scope":"read"}"#));
+    assert!(
+        guess.role != Role::Id || guess.unsure,
+        "type is weaker than a marker: {guess:?}"
+    );
+    assert!(
+        guess
+            .evidence
+            .iter()
+            .all(|e| !(e.text.starts_with("type is") && e.strength == Strength::Marker))
+    );
+}
+
+#[test]
+fn base64url_kid_with_two_dashes_is_not_suspicious() {
+    let header = r#"{"alg":"HS256","typ":"JWT","kid":"Xc--9aBq_3Jk"}"#;
+    assert!(!ids(header, r#"{"sub":"x","exp":1767229200}"#).contains(&"suspicious-kid"));
+    let traversal = r#"{"alg":"HS256","typ":"JWT","kid":"../../dev/null"}"#;
+    assert!(ids(traversal, r#"{"sub":"x","exp":1767229200}"#).contains(&"suspicious-kid"));
+}
+
+#[test]
+fn keycloak_offline_token_without_exp_is_info_not_warning() {
+    let offline = r#"{"iss":"https://sso.example.com/realms/demo","aud":"https://sso.example.com/realms/demo","sub":"f0a1","typ":"Offline","azp":"web","scope":"openid offline_access","iat":1767225600,"sid":"s1"}"#;
+    let report = token(JWT, offline);
+    assert_eq!(guess_role(&report).role, Role::Refresh);
+    let no_exp: Vec<_> = report
+        .findings
+        .iter()
+        .chain(clock_findings(&report, NOW).iter())
+        .filter(|f| f.id == "no-exp")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(
+        no_exp,
+        [jwt_lens::jwt::Severity::Info],
+        "{:?}",
+        report.findings
+    );
+}

@@ -543,3 +543,78 @@ fn key_answer_from_the_wire_fails_closed() {
         assert_eq!(status.as_str(), "unverified", "{wire}: {status:?}");
     }
 }
+
+/// An HS256 token over `header` exactly as written, signed by the `hmac`
+/// crate (not JWT Lens's own signer).
+fn hs256_with_header(header: &str, secret: &str) -> String {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use hmac::{Hmac, KeyInit, Mac};
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(r#"{"sub":"1"}"#)
+    );
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(input.as_bytes());
+    format!(
+        "{input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
+
+/// RFC 7515 §4.1.11: a recipient that does not understand an extension
+/// listed in `crit` must reject the token; JWT Lens understands none (npm
+/// jose rejects the same token with ERR_JOSE_NOT_SUPPORTED).
+#[test]
+fn crit_extension_makes_a_correct_mac_invalid() {
+    let secret = "a-secret-that-is-long-enough-for-hs256!!";
+    for header in [
+        r#"{"alg":"HS256","crit":["urn:example:unknown"],"urn:example:unknown":1}"#,
+        r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#,
+        r#"{"alg":"HS256","crit":"not-a-list"}"#,
+    ] {
+        let token = hs256_with_header(header, secret);
+        let status = check(&token, secret, SecretEncoding::Utf8);
+        assert!(
+            matches!(
+                status,
+                SignatureStatus::Invalid {
+                    reason: Reason::Crit { .. },
+                    ..
+                }
+            ),
+            "{header}: {status:?}"
+        );
+    }
+    // The same MAC without crit verifies: only crit made the difference.
+    let plain = hs256_with_header(r#"{"alg":"HS256"}"#, secret);
+    assert_eq!(
+        check(&plain, secret, SecretEncoding::Utf8).as_str(),
+        "valid"
+    );
+}
+
+/// A JWE's `alg` names key management, not a signature: the status says
+/// the token is encrypted, whatever its `alg`.
+#[test]
+fn jwe_is_encrypted_not_an_unsupported_alg() {
+    // RFC 7516 Appendix A.1's JWE (RSA-OAEP, A256GCM), segments shortened:
+    // only the header and the count of segments matter here.
+    let header = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ";
+    let jwe = format!(
+        "{header}.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ"
+    );
+    for secret in ["anything", ""] {
+        let status = check(&jwe, secret, SecretEncoding::Utf8);
+        assert!(
+            matches!(
+                status,
+                SignatureStatus::Unverified {
+                    reason: Reason::Encrypted
+                }
+            ),
+            "{status:?}"
+        );
+    }
+}

@@ -6,8 +6,8 @@
 //! crate only carries it across to JavaScript.
 
 use jwt_lens::jwt::Alg;
-use jwt_lens::jwt::base64url::{self, Alphabet};
 use jwt_lens::jwt::keys::{self, KeyCheck};
+use jwt_lens::jwt::verify::canonical;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Checks a token's signature with the pasted key: `alg` and `kid` from the
@@ -23,9 +23,11 @@ pub fn verify(
     key: &str,
     now: f64,
 ) -> String {
-    let signature = match base64url::decode(signature, Alphabet::Url) {
-        Ok(d) if !d.padded && !d.non_canonical => d.bytes,
-        _ => {
+    // The page sends the bytes `verify::prepare` checked, re-encoded; the
+    // same canonical reading refuses anything else.
+    let signature = match canonical(signature) {
+        Some(bytes) => bytes,
+        None => {
             return KeyCheck::unverified(
                 "the signature segment is not canonical base64url (RFC 7515 §2)".to_owned(),
             )

@@ -19,7 +19,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::jwt::{Alg, HmacAlg, Report, find_known_secret, known_secret_candidates};
+use crate::jwt::{
+    Alg, AlgChoice, HmacAlg, Report, find_known_secret, known_secret_candidates, verify,
+};
 
 /// How long one chunk should take, in milliseconds: well under the 50 ms of
 /// a long task, long enough that the timeouts between chunks cost little.
@@ -42,20 +44,19 @@ pub struct Target {
 }
 
 impl Target {
-    /// The target for `report`'s token, if it is an HS* token whose
-    /// signature has the length its `alg` gives (nothing else can match).
+    /// The target for `report`'s token, if it is an HS* token that passes
+    /// the one structural check every credential goes through
+    /// ([`verify::prepare`]): a secret is "found" only where the secret box
+    /// would then say `valid`.
     pub fn for_report(report: &Report) -> Option<Target> {
-        let Some(Alg::Hmac(alg)) = report.alg() else {
+        let checked = verify::prepare(report, AlgChoice::FromToken).ok()?;
+        let Alg::Hmac(alg) = *checked.alg() else {
             return None;
         };
-        let signature = report.signature.as_ref()?;
-        if signature.len() != alg.output_len() {
-            return None;
-        }
         Some(Target {
             alg,
-            signing_input: report.signing_input()?.to_owned(),
-            signature: signature.clone(),
+            signing_input: String::from_utf8_lossy(checked.signing_input()).into_owned(),
+            signature: checked.signature().to_vec(),
         })
     }
 }
@@ -169,4 +170,30 @@ async fn load() -> Result<Rc<Vec<String>>, String> {
         Rc::new(known_secret_candidates(&text).map(str::to_owned).collect());
     LIST.with_borrow_mut(|l| *l = Some(list.clone()));
     Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// jwt.io's example, signed with `your-256-bit-secret`.
+    const JWT_IO: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    fn target(token: &str) -> Option<Target> {
+        Target::for_report(&crate::jwt::inspect(token)?)
+    }
+
+    #[test]
+    fn only_tokens_the_secret_box_could_call_valid_are_searched() {
+        assert!(target(JWT_IO).is_some());
+        // Decodable, but not canonical compact JWS: the secret box says
+        // invalid, so a "found" secret would contradict it.
+        for bad in [
+            format!("{JWT_IO}="),
+            format!("{JWT_IO}."),
+            JWT_IO.replace('_', "/"),
+        ] {
+            assert!(target(&bad).is_none(), "{bad}");
+        }
+    }
 }

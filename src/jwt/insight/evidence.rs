@@ -97,9 +97,16 @@ pub(super) fn claim_markers(claims: &Json, out: &mut Vec<Evidence>) {
         for role in words(value).filter_map(|w| role_of_word(&w)) {
             if !seen.contains(&role) {
                 seen.push(role);
+                // `type` is any application's word, not a convention for
+                // what a token is: structure, not a marker.
+                let strength = if name == "type" {
+                    Strength::Structure
+                } else {
+                    Strength::Marker
+                };
                 out.push(Evidence {
                     role,
-                    strength: Strength::Marker,
+                    strength,
                     text: format!("{name} is {value}{whose}"),
                 });
             }
@@ -224,13 +231,17 @@ fn aud_is_url(claims: &Json) -> bool {
     }
 }
 
-/// Lifetime alone: minutes suggest access, days suggest refresh.
-pub(super) fn lifetime_hints(life: Option<i64>, out: &mut Vec<Evidence>) {
+/// Lifetime alone: minutes suggest access, days suggest refresh. An hour
+/// is also what Entra ID, Google, Okta and Cognito give ID tokens, so a
+/// short life hints at access only when `aud` is absent or a resource URL,
+/// not a client.
+pub(super) fn lifetime_hints(life: Option<i64>, claims: &Json, out: &mut Vec<Evidence>) {
     let Some(life) = life else {
         return;
     };
+    let for_a_resource = claims.get("aud").is_none() || aud_is_url(claims);
     let role = match life {
-        l if l > 0 && l <= MAX_ACCESS_LIFETIME => Role::Access,
+        l if l > 0 && l <= MAX_ACCESS_LIFETIME && for_a_resource => Role::Access,
         l if l >= 86_400 => Role::Refresh,
         _ => return,
     };

@@ -15,7 +15,7 @@ pub(super) fn header_findings(report: &Report, out: &mut Vec<Finding>) {
     if let Some(kid) = header.get("kid") {
         let text = kid.as_str().unwrap_or_default();
         let suspicious = [
-            "../", "..\\", "'", "\"", ";", "|", "`", "$(", "\0", "--", "/etc/", "/dev/",
+            "../", "..\\", "'", "\"", ";", "|", "`", "$(", "\0", "/etc/", "/dev/",
         ]
         .into_iter()
         .find(|pattern| text.contains(pattern));

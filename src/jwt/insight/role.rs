@@ -179,7 +179,7 @@ pub fn guess_role(report: &Report) -> RoleGuess {
     evidence::family_markers(issuer::recognise(claims).family, claims, &mut evidence);
     evidence::structure(header, claims, &mut evidence);
     if evidence.is_empty() {
-        evidence::lifetime_hints(lifetime(report), &mut evidence);
+        evidence::lifetime_hints(lifetime(report), claims, &mut evidence);
     }
     RoleGuess::decide(
         evidence,

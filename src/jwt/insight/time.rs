@@ -77,7 +77,23 @@ pub(super) fn time_findings(
     }
     // RFC 9449 §4.2 and RFC 8417 §2.2 define no exp: a DPoP proof is checked
     // by iat and jti, and a SET reports a past event.
-    if claims.get("exp").is_none() && !matches!(role, Role::DpopProof | Role::SecurityEvent) {
+    // Keycloak's offline tokens (`typ: Offline`) carry no exp by default:
+    // they end with their offline session, which the server revokes.
+    let offline = role == Role::Refresh
+        && claims
+            .get("typ")
+            .and_then(Json::as_str)
+            .is_some_and(|t| t.eq_ignore_ascii_case("offline"));
+    if claims.get("exp").is_none() && offline {
+        out.push(Finding::new(
+            "no-exp",
+            Severity::Info,
+            "No exp: a Keycloak offline token has none by default; it lasts as long as its offline \
+             session, which only the server can revoke, so keep it as secret as a password.",
+            "Keycloak Server Administration Guide, Offline access",
+        ));
+    } else if claims.get("exp").is_none() && !matches!(role, Role::DpopProof | Role::SecurityEvent)
+    {
         out.push(Finding::new(
             "no-exp",
             Severity::Warning,

@@ -1,6 +1,6 @@
 //! Choosing which of the pasted keys to try for a token.
 
-use super::read::Entry;
+use super::read::{Entry, Source};
 use crate::jwt::header::Alg;
 
 /// How a key was chosen.
@@ -20,8 +20,19 @@ pub(super) fn pick(
     alg: &Alg,
     kid: Option<&str>,
 ) -> Result<Vec<(usize, How)>, String> {
-    if let [_] = entries {
-        return Ok(vec![(0, How::Only)]);
+    // A lone key is the one to use, unless it came from a JWKS and names a
+    // different `kid`: a key set is searched by kid (RFC 7515 §4.1.4), as
+    // jose's local JWKS does, even when it holds one key.
+    if let [only] = entries {
+        let from_set = matches!(only.source, Source::Jwks { .. });
+        match (kid, only.meta.kid.as_deref()) {
+            (Some(kid), Some(its)) if from_set && its != kid => {
+                return Err(format!(
+                    "no key in this JWKS has the token's kid \"{kid}\"; its one key has kid \"{its}\""
+                ));
+            }
+            _ => return Ok(vec![(0, How::Only)]),
+        }
     }
     let kids: Vec<String> = entries
         .iter()

@@ -6,6 +6,7 @@ use super::status::{Reason, SignatureStatus};
 use crate::jwt::base64url::{self, Alphabet};
 use crate::jwt::error::Part;
 use crate::jwt::header::{Alg, SignatureLength};
+use crate::jwt::json::Json;
 use crate::jwt::keys;
 use crate::jwt::report::Report;
 
@@ -72,6 +73,24 @@ pub fn prepare(report: &Report, choice: AlgChoice) -> Result<Checked<'_>, Signat
         let segments = report.segments.len();
         return Err(invalid(&alg, Reason::Malformed { segments }));
     }
+    if let Some(crit) = report
+        .header
+        .as_ref()
+        .and_then(|h| h.json.as_ref())
+        .and_then(|h| h.get("crit"))
+    {
+        // Each name is quoted as the token wrote it; the page shows every
+        // such text through its escaper.
+        let names = match crit {
+            Json::Array(items) => items
+                .iter()
+                .map(|i| i.as_str().map(|s| format!("\"{s}\"")))
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        return Err(invalid(&alg, Reason::Crit { names }));
+    }
     let mut decoded = Vec::with_capacity(3);
     for (i, part) in [Part::Header, Part::Payload, Part::Signature]
         .into_iter()
@@ -115,6 +134,13 @@ pub(super) fn resolve(report: &Report, choice: AlgChoice) -> Result<Alg, Signatu
             reason: Reason::Unreadable,
         });
     }
+    // A JWE's `alg` is a key-management algorithm (RSA-OAEP, dir, …): say
+    // it is encrypted rather than that its `alg` cannot be verified.
+    if report.segments.len() == 5 {
+        return Err(SignatureStatus::Unverified {
+            reason: Reason::Encrypted,
+        });
+    }
     let alg = match (choice, token_alg) {
         (AlgChoice::Fixed(alg), _) => Alg::Hmac(alg),
         (AlgChoice::FromToken, Some(alg @ Alg::Hmac(_))) => alg,
@@ -130,17 +156,12 @@ pub(super) fn resolve(report: &Report, choice: AlgChoice) -> Result<Alg, Signatu
             });
         }
     };
-    if report.segments.len() == 5 {
-        return Err(SignatureStatus::Unverified {
-            reason: Reason::Encrypted,
-        });
-    }
     Ok(alg)
 }
 
 /// The bytes of a segment that is canonical unpadded base64url: the only
 /// text that encodes them (RFC 7515 §2, RFC 4648 §3.5).
-fn canonical(text: &str) -> Option<Vec<u8>> {
+pub fn canonical(text: &str) -> Option<Vec<u8>> {
     let decoded = base64url::decode(text, Alphabet::Url).ok()?;
     let exact = !decoded.padded
         && !decoded.standard_chars

@@ -16,7 +16,7 @@ mod hmac;
 mod secret;
 mod status;
 
-pub use checked::{Checked, prepare};
+pub use checked::{Checked, canonical, prepare};
 pub use hmac::{sign, sign_hmac, verify_hmac};
 pub use secret::{Secret, SecretEncoding};
 pub use status::{Reason, SignatureStatus};

@@ -47,6 +47,9 @@ pub enum Reason {
     DerEcdsa { expected: usize, found: usize },
     /// An ECDSA signature whose r or s is zero, which no signer produces.
     ZeroEcdsa,
+    /// The header's `crit` lists extensions (or is malformed); JWT Lens
+    /// understands none, and RFC 7515 §4.1.11 says to reject such a token.
+    Crit { names: Vec<String> },
     /// The token's `alg` is not the algorithm the user chose to verify.
     AlgMismatch { token: Option<Alg>, chosen: Alg },
 
@@ -112,6 +115,17 @@ impl fmt::Display for Reason {
             Reason::ZeroEcdsa => f.write_str(
                 "r or s of this ECDSA signature is zero, which no signer produces: it is a forgery \
                  (CVE-2022-21449)",
+            ),
+            Reason::Crit { names } if names.is_empty() => f.write_str(
+                "the header's crit is not a list of extension names, and a recipient must reject \
+                 a token whose crit it cannot honour (RFC 7515 §4.1.11)",
+            ),
+            Reason::Crit { names } => write!(
+                f,
+                "the header's crit requires the extension{} {}, which JWT Lens does not \
+                 implement, and RFC 7515 §4.1.11 says a recipient must then reject the token",
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", ")
             ),
             Reason::AlgMismatch { token, chosen } => {
                 let says = token
