@@ -42,6 +42,7 @@ fn analyse(input: &str, secret: &str) {
         let expect = Expectations {
             issuer: Some("i".into()),
             audiences: vec!["a".into()],
+            nonce: None,
             leeway: 5,
             now: 1_700_000_000,
         };

@@ -14,6 +14,7 @@ fn expect(now: i64, leeway: i64) -> Expectations {
     Expectations {
         issuer: None,
         audiences: Vec::new(),
+        nonce: None,
         leeway,
         now,
     }
@@ -151,6 +152,7 @@ fn verdict_needs_every_check_and_the_signature() {
     let e = Expectations {
         issuer: Some("i".into()),
         audiences: vec!["a".into()],
+        nonce: None,
         leeway: 0,
         now: NOW,
     };
@@ -182,4 +184,29 @@ fn unsigned_token_fails_the_signature_check() {
     assert_eq!(v.checks[0].id, "signature");
     assert_eq!(v.checks[0].outcome, Outcome::Fail);
     assert_eq!(v.verdict, Verdict::Invalid);
+}
+
+/// OpenID Connect Core §3.1.3.7 step 11: the ID token's nonce must be the
+/// one the client sent; nothing typed, nothing checked.
+#[test]
+fn nonce_must_equal_the_one_sent() {
+    let signed = SignatureStatus::Unverified {
+        reason: jwt_lens::jwt::Reason::NoSecret,
+    };
+    let report = inspect(&fixtures::unsigned(
+        r#"{"alg":"HS256"}"#,
+        r#"{"sub":"x","nonce":"n-0S6_WzA2Mj"}"#,
+        "c2ln",
+    ))
+    .unwrap();
+    let outcome = |nonce: Option<&str>| {
+        let mut e = expect(NOW, 0);
+        e.nonce = nonce.map(str::to_owned);
+        let v = validate(&report, &signed, &e);
+        v.checks.iter().find(|c| c.id == "nonce").map(|c| c.outcome)
+    };
+    assert_eq!(outcome(None), Some(Outcome::Skipped));
+    assert_eq!(outcome(Some(" ")), Some(Outcome::Skipped));
+    assert_eq!(outcome(Some("n-0S6_WzA2Mj")), Some(Outcome::Pass));
+    assert_eq!(outcome(Some("another")), Some(Outcome::Fail));
 }

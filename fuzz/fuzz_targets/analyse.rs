@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let status = verify(&report, Credential::Secret(key.clone()), AlgChoice::FromToken);
     let _ = verify(&report, Credential::Secret(key.clone()), AlgChoice::Fixed(HmacAlg::Hs512));
     let _ = secret_findings(&report, Some(HmacAlg::Hs256), secret, encoding, key.as_ref().ok(), false);
-    let expect = Expectations { issuer: Some("i".into()), audiences: vec!["a".into()], leeway: 30, now: 1_700_000_000 };
+    let expect = Expectations { issuer: Some("i".into()), audiences: vec!["a".into()], nonce: None, leeway: 30, now: 1_700_000_000 };
     let _ = validate(&report, &status, &expect);
     let _ = clock_findings(&report, 1_700_000_000);
     let _ = guess_role(&report);

@@ -12,6 +12,10 @@ pub struct Expectations {
     pub issuer: Option<String>,
     /// Audiences of which `aud` must contain at least one. Defaults to none (check skipped).
     pub audiences: Vec<String>,
+    /// The `nonce` the client sent in its authentication request, which an
+    /// ID token must repeat (OpenID Connect Core §3.1.3.7 step 11). Defaults
+    /// to none (check skipped).
+    pub nonce: Option<String>,
     /// Seconds of clock skew allowed on `exp`, `nbf` and `iat`. Defaults to 0.
     pub leeway: i64,
     /// The moment to validate at, in seconds since 1970.
@@ -43,7 +47,7 @@ impl Outcome {
 /// One check and why it came out as it did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
-    /// `signature`, `exp`, `nbf`, `iat`, `iss` or `aud`: the page's `data-check`.
+    /// `signature`, `exp`, `nbf`, `iat`, `iss`, `aud` or `nonce`: the page's `data-check`.
     pub id: &'static str,
     /// Pass, fail or skipped.
     pub outcome: Outcome,
@@ -163,6 +167,7 @@ pub fn validate(report: &Report, signature: &SignatureStatus, expect: &Expectati
     });
     checks.push(issuer_check(claims, expect.issuer.as_deref()));
     checks.push(audience_check(claims, &expect.audiences));
+    checks.push(nonce_check(claims, expect.nonce.as_deref()));
 
     let verdict = if checks.iter().any(|c| c.outcome == Outcome::Fail) {
         Verdict::Invalid
@@ -250,6 +255,28 @@ fn audience_check(claims: Option<&Json>, expected: &[String]) -> Check {
                 "addressed to {}, none of which is expected",
                 audiences.join(", ")
             ),
+        ),
+    }
+}
+
+fn nonce_check(claims: Option<&Json>, expected: Option<&str>) -> Check {
+    let Some(expected) = expected.map(str::trim).filter(|n| !n.is_empty()) else {
+        return check("nonce", Outcome::Skipped, "no expected nonce given");
+    };
+    match claims.and_then(|c| c.get("nonce")) {
+        None => check("nonce", Outcome::Fail, "the token has no nonce"),
+        Some(Json::String(nonce)) if nonce == expected => {
+            check("nonce", Outcome::Pass, "the nonce is the one sent")
+        }
+        Some(Json::String(nonce)) => check(
+            "nonce",
+            Outcome::Fail,
+            format!("the token's nonce is {nonce}, not the one sent"),
+        ),
+        Some(other) => check(
+            "nonce",
+            Outcome::Fail,
+            format!("nonce is {}, not a string", other.type_name()),
         ),
     }
 }

@@ -39,6 +39,7 @@ pub fn App(
         now,
         expected_iss,
         expected_aud,
+        expected_nonce,
         leeway,
         now_override,
         report,
@@ -148,6 +149,7 @@ pub fn App(
                     exp_timing=exp_timing
                     on_issuer=Callback::new(move |text| expected_iss.set(text))
                     on_audience=Callback::new(move |text| expected_aud.set(text))
+                    on_nonce=Callback::new(move |text| expected_nonce.set(text))
                     on_leeway=Callback::new(move |text: String| leeway.set(text.trim().parse().unwrap_or(0)))
                     on_now=Callback::new(move |text: String| now_override.set(browser::parse_local_datetime(&text)))
                 />

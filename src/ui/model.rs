@@ -41,6 +41,8 @@ pub struct Model {
     pub expected_iss: RwSignal<String>,
     /// Expected audiences, as typed.
     pub expected_aud: RwSignal<String>,
+    /// The nonce the client sent, as typed (`#expected-nonce`).
+    pub expected_nonce: RwSignal<String>,
     /// Clock-skew leeway in seconds.
     pub leeway: RwSignal<i64>,
     /// A moment to validate at instead of now.
@@ -73,6 +75,7 @@ impl Model {
         );
         let expected_iss = RwSignal::new(String::new());
         let expected_aud = RwSignal::new(String::new());
+        let expected_nonce = RwSignal::new(String::new());
         let leeway = RwSignal::new(0i64);
         let now_override = RwSignal::new(None::<i64>);
 
@@ -152,6 +155,7 @@ impl Model {
             let expect = Expectations {
                 issuer: Some(expected_iss.get()),
                 audiences: split_list(&expected_aud.read()),
+                nonce: Some(expected_nonce.get()),
                 leeway: leeway.get(),
                 now: now_override.get().unwrap_or_else(|| now.get()),
             };
@@ -176,6 +180,7 @@ impl Model {
             now,
             expected_iss,
             expected_aud,
+            expected_nonce,
             leeway,
             now_override,
             report,

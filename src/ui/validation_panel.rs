@@ -32,6 +32,8 @@ pub fn ValidationPanel(
     on_issuer: Callback<String>,
     /// Called with the expected audiences as typed (comma or space separated).
     on_audience: Callback<String>,
+    /// Called with the expected nonce as typed.
+    on_nonce: Callback<String>,
     /// Called with the leeway as typed.
     on_leeway: Callback<String>,
     /// Called with the "now" override as typed (`datetime-local`; empty for the clock).
@@ -55,6 +57,9 @@ pub fn ValidationPanel(
                 </label>
                 <label>"Expected audience (aud), comma-separated"
                     <input id="expected-aud" type="text" spellcheck="false" autocomplete="off" placeholder="api://orders" on:input=typed(on_audience) />
+                </label>
+                <label>"Expected nonce (sent in the login request)"
+                    <input id="expected-nonce" type="text" spellcheck="false" autocomplete="off" placeholder="n-0S6_WzA2Mj" on:input=typed(on_nonce) />
                 </label>
                 <label>"Clock-skew leeway (seconds)"
                     <input id="leeway" type="number" min="0" step="1" value="0" on:input=typed(on_leeway) />
