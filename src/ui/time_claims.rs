@@ -90,9 +90,11 @@ fn unreadable_exp(r: &Report) -> Option<String> {
 fn rows_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
     let mut out = Html::new();
     for (claim, date) in r.time_claims() {
-        let mut row = tag("th").attr("scope", "row").text(claim.label());
-        row.push_text(" ");
-        row.push(tag("code").text(claim.name()));
+        // "Issued iat": the claim's name sits inside its header cell.
+        let mut label = Html::text(claim.label());
+        label.push_text(" ");
+        label.push(tag("code").text(claim.name()));
+        let mut row = tag("th").attr("scope", "row").child(label);
         match date {
             NumericDate::Seconds(secs) if looks_like_milliseconds(secs) => {
                 row.push(element(
@@ -250,5 +252,11 @@ mod tests {
         );
         assert!(text.contains("<td class=\"local\">&lt;local&gt;</td>"));
         assert!(text.contains("Valid now: expires in 1 min"), "{text}");
+        // Every piece of a row is inside a cell: a stray element in a <tr>
+        // is moved out of the table by the HTML parser.
+        assert!(
+            text.contains("<th scope=\"row\">Expires <code>exp</code></th>"),
+            "{text}"
+        );
     }
 }
