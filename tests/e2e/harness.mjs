@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: serve dist/, launch Debian's Chromium
 // through playwright-core, and record every request a page makes.
 import { chromium } from "playwright-core";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
 
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -43,6 +43,19 @@ export async function start() {
       // The app marks <body data-ready> once its wasm is running and mounted.
       await page.waitForSelector("body[data-ready]", { state: "attached" });
       return { page, context, requests, errors };
+    },
+    /** Opens the single-file build from file://, recording requests and errors. */
+    async openSingleFile() {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requests = [];
+      const errors = [];
+      page.on("request", (r) => requests.push(r.url()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      const url = pathToFileURL(`${DIST}jwt-lens.html`).href;
+      await page.goto(url);
+      await page.waitForSelector("body[data-ready]", { state: "attached" });
+      return { page, context, requests, errors, url };
     },
     async close() {
       await browser.close();

@@ -4,9 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import * as jose from "jose";
-import { start, paste, DIST } from "./harness.mjs";
+import { start, paste } from "./harness.mjs";
 
 const FIXTURES = JSON.parse(readFileSync(new URL("../fixtures/keys/tokens.json", import.meta.url), "utf8"));
 const fixture = (alg) => FIXTURES.cases.find((c) => c.alg === alg);
@@ -123,13 +122,7 @@ test("an HS256 token forged with the public key as its secret is refused", async
 });
 
 test("the single-file build verifies RS256 from file:// with no other request", async () => {
-  const context = await app.browser.newContext();
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
-  const url = pathToFileURL(`${DIST}jwt-lens.html`).href;
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  const { page, context, requests, url } = await app.openSingleFile();
   await paste(page, rs256.token);
   await page.locator("#public-key-input").fill(rs256.pem);
   await settled(page);

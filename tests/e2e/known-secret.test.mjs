@@ -5,8 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { start, paste, DIST } from "./harness.mjs";
+import { start, paste } from "./harness.mjs";
 import { hs, JWT_IO } from "./tokens.mjs";
 
 let app;
@@ -94,13 +93,7 @@ test("the whole list is searched, its last secret found; the time is printed", a
 });
 
 test("the single-file build finds the secret from file:// with no request", async () => {
-  const context = await app.browser.newContext();
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
-  const url = pathToFileURL(`${DIST}jwt-lens.html`).href;
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  const { page, context, requests, url } = await app.openSingleFile();
   await paste(page, hs(HEADER, PAYLOAD, "your-256-bit-secret"));
   await finding(page).waitFor();
   await page.locator("#use-known-secret").click();

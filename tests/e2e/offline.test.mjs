@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { DIST, start, paste } from "./harness.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { claims, now } from "./tokens.mjs";
@@ -21,15 +21,7 @@ after(async () => {
 const TOKEN = claims({ sub: "offline", iss: "https://auth.example.com/", exp: now() + 3600 });
 
 test("the single-file build decodes from file:// with no request but itself", async () => {
-  const context = await app.browser.newContext();
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const url = pathToFileURL(`${DIST}jwt-lens.html`).href;
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  const { page, context, requests, errors, url } = await app.openSingleFile();
   await paste(page, TOKEN);
   assert.match(await page.locator("#payload-json").textContent(), /"sub": "offline"/);
   assert.equal(await page.locator("#token-status").getAttribute("data-state"), "valid");
