@@ -66,6 +66,7 @@ pub mod json;
 pub mod keys;
 mod known_secret;
 mod report;
+pub mod sd_jwt;
 pub mod time;
 mod token;
 mod validation;
