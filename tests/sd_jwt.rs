@@ -325,3 +325,72 @@ fn base64_decode(text: &str) -> String {
     )
     .unwrap()
 }
+
+#[test]
+fn personal_data_in_the_clear_is_a_finding_unless_structured() {
+    // The RFC's simple example: nationalities is an array of digests, so
+    // it is not personal data in the clear.
+    let (report, _) = read(&example("simple", "presentation"));
+    assert!(!ids(&report).contains(&"sd-clear-personal-data"));
+    // address_only_recursive has only address disclosable; a payload with
+    // given_name in the clear is flagged.
+    let payload = base64_encode(r#"{"given_name":"John","_sd":[]}"#);
+    let (report, _) = read(&format!("eyJhbGciOiJub25lIn0.{payload}.~"));
+    assert!(
+        ids(&report).contains(&"sd-clear-personal-data"),
+        "{:?}",
+        ids(&report)
+    );
+}
+
+#[test]
+fn short_salt_is_a_finding() {
+    let text = example("simple", "issuance");
+    let extra = base64_encode(r#"["abc", "x", 1]"#);
+    let (report, _) = read(&format!("{text}{extra}~"));
+    assert!(ids(&report).contains(&"sd-weak-salt"));
+    let (report, _) = read(&text);
+    assert!(!ids(&report).contains(&"sd-weak-salt"));
+}
+
+#[test]
+fn reserved_claim_name_is_refused() {
+    let disclosure = base64_encode(r#"["2GLC42sKQveCfGfryNRN9w", "_sd", ["x"]]"#);
+    let digest = HashAlg::Sha256.digest(&disclosure);
+    let payload = base64_encode(&format!(r#"{{"_sd":["{digest}"]}}"#));
+    let (report, sd) = read(&format!("eyJhbGciOiJub25lIn0.{payload}.~{disclosure}~"));
+    assert_eq!(sd.disclosures[0].state, State::Malformed);
+    assert!(ids(&report).contains(&"sd-reserved-name"));
+}
+
+#[test]
+fn sha_384_and_sha_512_from_sd_alg_are_used_for_digests() {
+    // Digests of RFC 9901's given_name disclosure, computed with Python's hashlib.
+    let disclosure = "WyIyR0xDNDJzS1F2ZUNmR2ZyeU5STjl3IiwgImdpdmVuX25hbWUiLCAiSm9obiJd";
+    for (alg, digest) in [
+        (
+            "sha-384",
+            "Zh4iivJY9LuoM2LdXf9m5hW6h7GHcJPac1g35hswVVNfnNzKpLBfaKPojxYSJHsJ",
+        ),
+        (
+            "sha-512",
+            "QVNE-lBYfn4JiopzZg7zd8TuKk3-VxgXqLE3udXBlpPY3eqY9vt0id2psAJsrp4rasHAquTSe2cG5w36mzgQdQ",
+        ),
+    ] {
+        let payload = base64_encode(&format!(r#"{{"_sd_alg":"{alg}","_sd":["{digest}"]}}"#));
+        let (_, sd) = read(&format!("eyJhbGciOiJub25lIn0.{payload}.~{disclosure}~"));
+        assert_eq!(sd.disclosures[0].state, State::Matched, "{alg}");
+        assert_eq!(
+            sd.processed.as_ref().unwrap().get("given_name"),
+            Some(&jwt::Json::String("John".to_owned()))
+        );
+    }
+}
+
+#[test]
+fn unknown_sd_alg_is_a_finding() {
+    let payload = base64_encode(r#"{"_sd_alg":"md5","_sd":[]}"#);
+    let (report, sd) = read(&format!("eyJhbGciOiJub25lIn0.{payload}.~"));
+    assert!(sd.hash.is_err());
+    assert!(ids(&report).contains(&"sd-unknown-alg"));
+}

@@ -93,3 +93,42 @@ fn item_html(d: &Disclosure) -> Html {
         .attr("title", &d.text)
         .child(body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::Json;
+    use crate::jwt::sd_jwt::{Content, HashAlg, State};
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    #[test]
+    fn disclosure_with_hostile_name_value_and_salt_is_escaped() {
+        let disclosure = Disclosure {
+            text: HOSTILE.to_owned(),
+            digest: Some(HOSTILE.to_owned()),
+            content: Ok(Content {
+                salt: HOSTILE.to_owned(),
+                name: Some(HOSTILE.to_owned()),
+                value: Json::String(HOSTILE.to_owned()),
+            }),
+            state: State::Unreferenced,
+            path: None,
+            index: None,
+        };
+        let sd = SdJwt {
+            hash: Ok(HashAlg::Sha256),
+            disclosures: vec![disclosure],
+            processed: Some(Json::Object(vec![(
+                HOSTILE.to_owned(),
+                Json::String(HOSTILE.to_owned()),
+            )])),
+            undisclosed: 0,
+            problems: Vec::new(),
+            kb_jwt: None,
+            presentation: String::new(),
+        };
+        let html = panel_html(&sd);
+        assert_escaped(html.as_str());
+        assert!(html.as_str().contains("data-state=\"unreferenced\""));
+    }
+}

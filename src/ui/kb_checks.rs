@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::html::{self, Html, element, tag};
-use crate::jwt::Check;
+use crate::jwt::{Check, Outcome};
 
 /// `#kb-checks`, one `li` per check with `data-check` (`typ`, `signature`,
 /// `sd_hash`, `iat`, `aud`, `nonce`) and `data-result` (`pass`, `fail`,
@@ -25,7 +25,16 @@ fn panel_html(checks: &[Check]) -> Html {
     // Reasons quote the token (`typ`, `aud`, `nonce`): escaped here.
     let items = checks.iter().map(|c| {
         let result = c.outcome.as_str();
-        let mut body = tag("code").text(c.id);
+        let mark = match c.outcome {
+            Outcome::Pass => "✓",
+            Outcome::Fail => "✗",
+            Outcome::Skipped => "–",
+        };
+        let mut body = tag("span")
+            .class("mark")
+            .attr("aria-hidden", "true")
+            .text(mark);
+        body.push(tag("code").text(c.id));
         body.push_text(" ");
         body.push(element("span", "result", result));
         body.push(element("span", "reason", &c.reason));
@@ -49,4 +58,30 @@ fn panel_html(checks: &[Check]) -> Html {
                 .class("checks")
                 .child(Html::concat(items)),
         ]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::html::tests::{HOSTILE, assert_escaped};
+
+    #[test]
+    fn check_reason_with_hostile_text_is_escaped() {
+        let check = Check {
+            id: "aud",
+            outcome: Outcome::Fail,
+            reason: HOSTILE.to_owned(),
+        };
+        let html = panel_html(&[check]);
+        assert_escaped(html.as_str());
+        assert!(
+            html.as_str()
+                .contains("data-check=\"aud\" data-result=\"fail\"")
+        );
+    }
+
+    #[test]
+    fn no_key_binding_is_no_panel() {
+        assert!(panel_html(&[]).is_empty());
+    }
 }

@@ -2,6 +2,7 @@
 //! could have done better.
 
 use super::super::findings::{Finding, Severity};
+use super::super::json::Json;
 use super::super::report::Report;
 use super::{Problem, SdJwt, State};
 
@@ -17,6 +18,16 @@ const PERSONAL: [&str; 8] = [
     "nationalities",
     "place_of_birth",
 ];
+
+/// Whether `value` is itself partly selectively disclosable: an object
+/// with `_sd`, or an array with `{"...": digest}` elements (RFC 9901 §4.2.4, §4.2.6).
+fn structured(value: &Json) -> bool {
+    match value {
+        Json::Object(_) => value.get("_sd").is_some(),
+        Json::Array(items) => items.iter().any(|i| i.get("...").is_some()),
+        _ => false,
+    }
+}
 
 /// Salts shorter than this many base64url characters carry under 128 bits
 /// (RFC 9901 §9.3 asks for 128 bits of entropy).
@@ -105,7 +116,7 @@ pub fn findings(sd: &SdJwt, issuer: &Report) -> Vec<Finding> {
     if let Some(claims) = issuer.claims() {
         let clear: Vec<&str> = PERSONAL
             .into_iter()
-            .filter(|name| claims.get(name).is_some())
+            .filter(|name| claims.get(name).is_some_and(|v| !structured(v)))
             .collect();
         if !clear.is_empty() {
             out.push(Finding::new(
