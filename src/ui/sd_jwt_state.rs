@@ -42,7 +42,8 @@ pub fn wire(inputs: Inputs) -> SdState {
     } = inputs;
     let sd = Memo::new(move |_| report.with(|r| r.as_ref().and_then(sd_jwt::read)));
     let kb = Memo::new(move |_| sd.with(|s| s.as_ref().and_then(sd_jwt::kb_report)));
-    let holder_key = Memo::new(move |_| {
+    // Derived, not memoised: the report changes only with the paste.
+    let holder_key = Signal::derive(move || {
         report
             .with(|r| r.as_ref().and_then(sd_jwt::holder_key))
             .unwrap_or_default()
@@ -54,8 +55,8 @@ pub fn wire(inputs: Inputs) -> SdState {
         })
     });
     let answer = RwSignal::new(None::<Answer>);
-    check_with_public_key(request, holder_key.into(), answer, now);
-    let status = Memo::new(move |_| {
+    check_with_public_key(request, holder_key, answer, now);
+    let status = move || {
         if holder_key.with(String::is_empty) {
             return None;
         }
@@ -73,7 +74,7 @@ pub fn wire(inputs: Inputs) -> SdState {
                 AlgChoice::FromToken,
             ))
         })
-    });
+    };
     let kb_checks = Memo::new(move |_| {
         let expect = KbExpectations {
             audiences: split_list(&expected_aud.read()),
@@ -81,7 +82,7 @@ pub fn wire(inputs: Inputs) -> SdState {
             now: now_override.get().unwrap_or_else(|| now.get()),
             leeway: leeway.get(),
         };
-        let status: Option<SignatureStatus> = status.get();
+        let status: Option<SignatureStatus> = status();
         sd.with(|sd| {
             let sd = sd.as_ref()?;
             kb.with(|kb| {

@@ -127,21 +127,23 @@ pub fn read(report: &Report) -> Option<SdJwt> {
         Some(Json::String(name)) => HashAlg::from_name(Some(name)),
         Some(other) => Err(other.compact(40)),
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: Vec<&str> = Vec::new();
     let mut disclosures: Vec<Disclosure> = parts
         .disclosures
         .iter()
         .map(|range| {
-            let text = token.get(range.clone()).unwrap_or_default().to_owned();
-            let content = disclosure::decode(&text);
-            let digest = hash.as_ref().ok().map(|h| h.digest(&text));
+            let text = token.get(range.clone()).unwrap_or_default();
+            let content = disclosure::decode(text);
+            let digest = hash.as_ref().ok().map(|h| h.digest(text));
             let state = if content.is_err() {
                 State::Malformed
-            } else if !seen.insert(text.clone()) {
+            } else if seen.contains(&text) {
                 State::Duplicate
             } else {
+                seen.push(text);
                 State::Unreferenced
             };
+            let text = text.to_owned();
             Disclosure {
                 text,
                 digest,

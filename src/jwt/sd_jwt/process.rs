@@ -1,6 +1,5 @@
 //! Putting disclosures in place: RFC 9901 §7.1, steps 3 to 5.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::super::json::Json;
@@ -85,16 +84,18 @@ pub struct Processed {
 /// Processes `payload` with the (already digested) disclosures, marking each
 /// as matched where a digest references it.
 pub fn process(payload: &Json, disclosures: &mut [Disclosure]) -> Processed {
-    let mut by_digest = HashMap::new();
-    for (i, d) in disclosures.iter().enumerate() {
-        if let (Some(digest), State::Unreferenced) = (&d.digest, d.state) {
-            by_digest.entry(digest.clone()).or_insert(i);
-        }
-    }
+    // Plain vectors, searched linearly: a presentation has tens of
+    // disclosures, and hash maps would cost the page kilobytes of code.
+    let by_digest = disclosures
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.state == State::Unreferenced)
+        .filter_map(|(i, d)| Some((d.digest.clone()?, i)))
+        .collect();
     let mut walk = Walk {
         by_digest,
         disclosures,
-        seen: HashSet::new(),
+        seen: Vec::new(),
         undisclosed: 0,
         problems: Vec::new(),
     };
@@ -117,9 +118,11 @@ pub fn process(payload: &Json, disclosures: &mut [Disclosure]) -> Processed {
 }
 
 struct Walk<'a> {
-    by_digest: HashMap<String, usize>,
+    /// Digest and index of each disclosure that can be matched, first copy only.
+    by_digest: Vec<(String, usize)>,
     disclosures: &'a mut [Disclosure],
-    seen: HashSet<String>,
+    /// Digests met so far in the payload.
+    seen: Vec<String>,
     undisclosed: usize,
     problems: Vec<Problem>,
 }
@@ -143,13 +146,18 @@ impl Walk<'_> {
 
     /// The disclosure a digest references, once; a repeat is a problem.
     fn take(&mut self, digest: &str) -> Option<usize> {
-        if !self.seen.insert(digest.to_owned()) {
+        if self.seen.iter().any(|d| d == digest) {
             self.problems.push(Problem::DigestRepeated {
                 digest: digest.to_owned(),
             });
             return None;
         }
-        let found = self.by_digest.get(digest).copied();
+        self.seen.push(digest.to_owned());
+        let found = self
+            .by_digest
+            .iter()
+            .find(|(d, _)| d == digest)
+            .map(|(_, i)| *i);
         if found.is_none() {
             self.undisclosed += 1;
         }
