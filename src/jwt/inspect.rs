@@ -36,7 +36,10 @@ pub fn decode(input: &str) -> Option<Report> {
         });
         return Some(report);
     }
-    report.segments = token::segments(&report.cleaned.token);
+    // An SD-JWT's issuer-signed JWT ends at its first `~` (RFC 9901 §4);
+    // the disclosures and KB-JWT after it are `sd_jwt`'s to read.
+    let jwt_end = token::issuer_jwt_end(&report.cleaned.token);
+    report.segments = token::segments(report.cleaned.token.get(..jwt_end).unwrap_or_default());
     let found = report.segments.len();
     match found {
         3 => {}

@@ -49,6 +49,9 @@
 //! ```
 //!
 //! `encode` signs with `verify`'s HMAC; `claims` and `time` read `json`.
+//! `sd_jwt` (RFC 9901) sits beside `insight`: it reads a `Report`, decodes the
+//! KB-JWT with `inspect` and reuses `validation`'s `Check`; only `analyse`
+//! and the page use it.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod analyse;
@@ -66,6 +69,7 @@ pub mod json;
 pub mod keys;
 mod known_secret;
 mod report;
+pub mod sd_jwt;
 pub mod time;
 mod token;
 mod validation;

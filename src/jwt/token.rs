@@ -161,3 +161,9 @@ pub fn segments(token: &str) -> Vec<Range<usize>> {
     ranges.push(start..token.len());
     ranges
 }
+
+/// Where the JWT in `token` ends: at the first `~`, which ends the
+/// issuer-signed JWT of an SD-JWT (RFC 9901 §4), or at the end.
+pub fn issuer_jwt_end(token: &str) -> usize {
+    token.find('~').unwrap_or(token.len())
+}

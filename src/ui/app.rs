@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::disclosures::Disclosures;
 use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
+use super::kb_checks::KbChecks;
 use super::model::Model;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
@@ -166,6 +168,8 @@ pub fn App(
                 />
                 <TimeClaims report=report now=now />
                 <FindingsList findings=findings />
+                <Disclosures sd=model.sd_jwt.sd />
+                <KbChecks checks=model.sd_jwt.kb_checks />
                 <UseKnownSecret model=model />
                 <JsonPanel report=report part=Part::Header now=now local=local />
                 <JsonPanel report=report part=Part::Payload now=now local=local />

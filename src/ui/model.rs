@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::key_module::{self, Request};
 use super::known_secrets;
+use super::sd_jwt_state::{self, SdState};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
 use crate::jwt::{
@@ -49,6 +50,8 @@ pub struct Model {
     pub now_override: RwSignal<Option<i64>>,
     /// The decoded token; `None` for empty input.
     pub report: Memo<Option<Report>>,
+    /// The SD-JWT's disclosures and key binding (issue 17).
+    pub sd_jwt: SdState,
     /// The signature check, with the findings the secret brings.
     verification: Memo<Option<(SignatureStatus, Vec<Finding>)>>,
     /// Everything that depends on the clock: findings and validation.
@@ -91,7 +94,7 @@ impl Model {
                 Request::for_checked(&checked)
             })
         });
-        check_with_public_key(request, public_key, answer, now);
+        check_with_public_key(request, public_key.into(), answer, now);
         // An answer counts only for the token and key it was computed for, so
         // nothing stale shows between an edit and the next check.
         let key_check = Memo::new(move |_| {
@@ -169,7 +172,17 @@ impl Model {
                 Some((findings, jwt::validate(r, &status, &expect)))
             })
         });
+        // SD-JWT (issue 17): disclosures and the KB-JWT's checks.
+        let sd_jwt = sd_jwt_state::wire(sd_jwt_state::Inputs {
+            report,
+            expected_aud,
+            expected_nonce,
+            leeway,
+            now,
+            now_override,
+        });
         Model {
+            sd_jwt,
             token,
             secret,
             encoding,
@@ -228,14 +241,14 @@ impl Model {
 }
 
 /// A public-key check with the request and key text it answers.
-type Answer = (Request, String, KeyCheck);
+pub(super) type Answer = (Request, String, KeyCheck);
 
 /// Runs the public-key check whenever the token or the key changes, in the
 /// keys module (loaded on first use). Only the newest answer is kept: a slow
 /// check for an old key never overwrites a newer one.
-fn check_with_public_key(
+pub(super) fn check_with_public_key(
     request: Memo<Option<Request>>,
-    public_key: RwSignal<String>,
+    public_key: Signal<String>,
     answer: RwSignal<Option<Answer>>,
     now: RwSignal<i64>,
 ) {
