@@ -67,6 +67,17 @@ globalThis.jwtLensSecrets = () => secretsList ??= (globalThis.jwtLensSecretsText
   .then(() => globalThis.jwtLensSecretsText)
   .catch((e) => {{ secretsList = undefined; throw e; }});
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
+// In a frame, the embed (?embed, mounted by now) tells the framing page how
+// tall its content is, whenever that changes, so the page can size the
+// iframe: `{{type: "jwt-lens:height", height}}` and nothing else, to any origin
+// (a number is no secret), and nothing is read back (README, "Embedding in
+// documentation").
+const embed = parent !== self && document.querySelector("main.embed");
+let height;
+if (embed) new ResizeObserver(() => {{
+  const now = Math.ceil(embed.getBoundingClientRect().height);
+  if (now !== height) parent.postMessage({{ type: "jwt-lens:height", height: height = now }}, "*");
+}}).observe(embed);
 // Offline support, where service workers exist (not from file://).
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
   navigator.serviceWorker.register("./sw.js").catch(() => {{}});

@@ -14,12 +14,15 @@ use crate::jwt::Part;
 /// `index.html?embed#token=…`: the coloured token, its validity, header,
 /// payload and findings, and `#open-in-lens`, a link that opens the full app
 /// with the same token. A secret field (and, for public-key tokens, a key
-/// field) only with `&verify`. It reads nothing
+/// field) only with `&verify`; the claims tables instead of the JSON with
+/// `&view=table`. It reads nothing
 /// from the host page and sends nothing anywhere.
 #[component]
 pub fn Embed(
     /// Show the secret field and the signature check.
     verify: bool,
+    /// Open in the claims-table view (`&view=table`) rather than the JSON.
+    table: bool,
 ) -> impl IntoView {
     let model = Model::new(browser::token_from_fragment().unwrap_or_default());
     let report = model.report;
@@ -29,7 +32,7 @@ pub fn Embed(
     let link = Signal::derive(move || browser::share_link(&cleaned.get()));
     let verifier = verify.then(|| view! { <Verification model=model /> });
     view! {
-        <main class="embed" class:is-empty=move || report.with(Option::is_none)>
+        <main class="embed" class:table-view=table class:is-empty=move || report.with(Option::is_none)>
             <div class="embed-head">
                 <h1 class="brand">"JWT Lens"</h1>
                 <a id="open-in-lens" href=link target="_blank" rel="noopener noreferrer">"Open in JWT Lens ↗"</a>
