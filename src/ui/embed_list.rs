@@ -1,11 +1,8 @@
-//! `<EmbedList/>`: several tokens in one embed (`?embed#tokens=<a>,<b>,…`), each compactly.
-
-use std::time::Duration;
+//! Several tokens in one embed (`?embed#tokens=<a>,<b>,…`), each compactly.
 
 use leptos::prelude::*;
 
-use super::browser;
-use super::claims_table::ClaimsTable;
+use super::claims_table::table_html;
 use super::findings_list;
 use super::html::{self, Html, element, tag};
 use super::time_claims::status_sentence;
@@ -15,88 +12,62 @@ use crate::jwt::{self, Part, Report};
 /// Pretty JSON longer than this is shown uncoloured, as in the full panel.
 const COLOUR_BYTES: usize = 16 * 1024;
 
-/// `index.html?embed#tokens=<a>,<b>,…`: one `.embed-token` per token, in
-/// order, each with `data-role` (what [`guess_role`] says it is), its
-/// validity, payload, header and findings; `#open-in-lens` opens the full
-/// app with the same tokens. Like [`super::Embed`] it reads nothing from the
-/// host page and sends nothing anywhere but its height (see index.html's loader).
-#[component]
-pub fn EmbedList(
-    /// The tokens as they came in the fragment, in order.
-    tokens: Vec<String>,
-    /// Open in the claims-table view (`&view=table`) rather than the JSON.
-    table: bool,
-) -> impl IntoView {
-    let now = RwSignal::new(browser::now_seconds());
-    set_interval(
-        move || now.set(browser::now_seconds()),
-        Duration::from_secs(1),
-    );
-    let link = browser::share_link_all(&tokens);
+/// The tokens of `index.html?embed#tokens=<a>,<b>,…`, each in its own
+/// `.embed-token` with `data-role` (what [`guess_role`] says it is), in
+/// order, ticking with `now`.
+pub(super) fn token_list(tokens: &[String], now: RwSignal<i64>) -> impl IntoView + use<> {
     let count = tokens.len();
     let items = tokens
         .iter()
         .enumerate()
-        .map(|(i, token)| view! { <EmbedToken report=jwt::inspect(token) place=(i + 1, count) now=now /> })
+        .map(|(i, token)| embed_token(jwt::inspect(token), (i + 1, count), now))
         .collect_view();
-    view! {
-        <main class="embed embed-list" class:table-view=table>
-            <div class="embed-head">
-                <h1 class="brand">"JWT Lens"</h1>
-                <a id="open-in-lens" href=link target="_blank" rel="noopener noreferrer">"Open in JWT Lens ↗"</a>
-            </div>
-            {items}
-        </main>
-    }
+    view! { <div class="embed-tokens">{items}</div> }
 }
 
 /// One token of the list: `.embed-token[data-role]` with a title that says
-/// which token of how many and what it looks like, its validity (ticking),
-/// the payload (JSON or claims table), the header and the findings.
-#[component]
-fn EmbedToken(
-    /// The decoded token; `None` for an empty entry.
-    report: Option<Report>,
-    /// Its place in the list (from 1) and the list's length.
-    place: (usize, usize),
-    /// Seconds since the epoch, ticking.
-    now: RwSignal<i64>,
-) -> impl IntoView {
-    let role = report
-        .as_ref()
-        .map_or("unknown", |r| guess_role(r).role.as_str());
+/// which token of how many and what it looks like, its validity and claims
+/// table (re-rendered as the clock ticks), then the payload, the header and
+/// the findings (rendered once, so an opened `<details>` or a scrolled JSON
+/// view stays as the reader left it).
+// Two `inner_html` bindings and no child component: every element of a
+// `view!` costs wasm, and the page's first visit is on a budget.
+fn embed_token(report: Option<Report>, place: (usize, usize), now: RwSignal<i64>) -> impl IntoView {
+    let role = report.as_ref().map(|r| guess_role(r).role);
     let title = format!(
         "Token {} of {}: {}",
         place.0,
         place.1,
-        report
-            .as_ref()
-            .map_or("not a token", |r| guess_role(r).role.label())
+        role.map_or("not a token", |r| r.label())
     );
-    let body = report.as_ref().map(body_html).unwrap_or_default();
-    let report = Signal::stored(report);
-    let status = move || {
-        report.with(|r| {
-            let Some(r) = r.as_ref() else {
-                return Html::new();
-            };
-            let now = now.get();
-            r.status(now, 0).map_or_else(Html::new, |s| {
-                tag("p")
-                    .class("token-status")
-                    .attr("data-state", s.as_str())
-                    .text(&status_sentence(r, s, now))
-            })
-        })
+    let fixed = report.as_ref().map(body_html).unwrap_or_default();
+    let live = move || {
+        let (Some(r), now) = (report.as_ref(), now.get()) else {
+            return Html::new();
+        };
+        let mut out = r.status(now, 0).map_or_else(Html::new, |s| {
+            tag("p")
+                .class("token-status")
+                .attr("data-state", s.as_str())
+                .text(&status_sentence(r, s, now))
+        });
+        if let Some(json) = r.payload.as_ref().and_then(|p| p.json.as_ref()) {
+            out.push(tag("div").class("table-wrap").child(
+                tag("table").class("claims-table").child(table_html(
+                    json,
+                    Part::Payload,
+                    now,
+                    None,
+                )),
+            ));
+        }
+        out
     };
     view! {
-        <section class="panel embed-token" data-role=role>
+        <section class="panel embed-token" data-role=role.map_or("unknown", |r| r.as_str())>
             <h2 class="section-title">{title}</h2>
-            <div class="slot" inner_html=html::inner(status)></div>
-            <div class="json-view" inner_html=html::inner(move || body.clone())></div>
-            <div class="table-wrap">
-                <ClaimsTable report=report part=Part::Payload now=now local=Signal::stored(false) />
-            </div>
+            <div class="slot" inner_html=html::inner(live)></div>
+            <div class="json-view" inner_html=html::inner(move || fixed.clone())></div>
         </section>
     }
 }

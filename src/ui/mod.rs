@@ -34,7 +34,6 @@ mod view_options;
 
 pub use app::App;
 pub use embed::Embed;
-pub use embed_list::EmbedList;
 
 /// Mounts the page: the compact embed for `?embed` (one token, or a list
 /// for `#tokens=` with several; `&theme=` and `&view=table` set by the
@@ -51,15 +50,9 @@ pub fn mount() {
             browser::set_theme(theme);
         }
         let tokens = browser::tokens_from_fragment();
-        if tokens.len() > 1 {
-            leptos::mount::mount_to_body(
-                move || leptos::view! { <EmbedList tokens=tokens table=table /> },
-            );
-        } else {
-            leptos::mount::mount_to_body(
-                move || leptos::view! { <Embed verify=verify table=table /> },
-            );
-        }
+        leptos::mount::mount_to_body(
+            move || leptos::view! { <Embed verify=verify table=table tokens=tokens /> },
+        );
     } else {
         let initial = if typed.is_empty() {
             browser::token_from_fragment().unwrap_or_default()
