@@ -43,7 +43,7 @@ pub fn Embed(
     let now = model.now;
     let local = Signal::stored(false);
     let cleaned = model.cleaned();
-    let list = several.then(|| token_list(&tokens, now));
+    let list = several.then(|| token_list(&tokens, now.get_untracked()));
     let all = several.then(|| browser::share_link_all(&tokens));
     let link = Signal::derive(move || {
         all.clone()

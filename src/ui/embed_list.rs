@@ -14,43 +14,46 @@ const COLOUR_BYTES: usize = 16 * 1024;
 
 /// The tokens of `index.html?embed#tokens=<a>,<b>,…`, each in its own
 /// `.embed-token` with `data-role` (what [`guess_role`] says it is), in
-/// order, ticking with `now`.
-pub(super) fn token_list(tokens: &[String], now: RwSignal<i64>) -> impl IntoView + use<> {
+/// order, with times as of `now`.
+// One `inner_html` binding, rendered once: every element and signal of a
+// `view!` costs wasm on the page's first visit, which is on a budget. So
+// the list does not tick (docs tokens are mostly long expired anyway), and
+// an opened `<details>` or a scrolled JSON view stays as the reader left it.
+pub(super) fn token_list(tokens: &[String], now: i64) -> impl IntoView + use<> {
     let count = tokens.len();
-    let items = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, token)| embed_token(jwt::inspect(token), (i + 1, count), now))
-        .collect_view();
-    view! { <div class="embed-tokens">{items}</div> }
+    let mut list = Html::new();
+    for (i, token) in tokens.iter().enumerate() {
+        list.push(token_html(
+            jwt::inspect(token).as_ref(),
+            (i + 1, count),
+            now,
+        ));
+    }
+    view! { <div class="embed-tokens" inner_html=html::inner(move || list.clone())></div> }
 }
 
-/// One token of the list: `.embed-token[data-role]` with a title that says
-/// which token of how many and what it looks like, its validity and claims
-/// table (re-rendered as the clock ticks), then the payload, the header and
-/// the findings (rendered once, so an opened `<details>` or a scrolled JSON
-/// view stays as the reader left it).
-// Two `inner_html` bindings and no child component: every element of a
-// `view!` costs wasm, and the page's first visit is on a budget.
-fn embed_token(report: Option<Report>, place: (usize, usize), now: RwSignal<i64>) -> impl IntoView {
-    let role = report.as_ref().map(|r| guess_role(r).role);
+/// One token of the list: `section.embed-token[data-role]` with a title
+/// that says which token of how many and what it looks like, its validity,
+/// the payload (as JSON and as a claims table, one shown by the view), the
+/// header and the findings.
+fn token_html(report: Option<&Report>, place: (usize, usize), now: i64) -> Html {
+    let role = report.map(|r| guess_role(r).role);
     let title = format!(
         "Token {} of {}: {}",
         place.0,
         place.1,
         role.map_or("not a token", |r| r.label())
     );
-    let fixed = report.as_ref().map(body_html).unwrap_or_default();
-    let live = move || {
-        let (Some(r), now) = (report.as_ref(), now.get()) else {
-            return Html::new();
-        };
-        let mut out = r.status(now, 0).map_or_else(Html::new, |s| {
-            tag("p")
-                .class("token-status")
-                .attr("data-state", s.as_str())
-                .text(&status_sentence(r, s, now))
-        });
+    let mut out = tag("h2").class("section-title").text(&title);
+    if let Some(r) = report {
+        if let Some(s) = r.status(now, 0) {
+            out.push(
+                tag("p")
+                    .class("token-status")
+                    .attr("data-state", s.as_str())
+                    .text(&status_sentence(r, s, now)),
+            );
+        }
         if let Some(json) = r.payload.as_ref().and_then(|p| p.json.as_ref()) {
             out.push(tag("div").class("table-wrap").child(
                 tag("table").class("claims-table").child(table_html(
@@ -61,15 +64,13 @@ fn embed_token(report: Option<Report>, place: (usize, usize), now: RwSignal<i64>
                 )),
             ));
         }
-        out
-    };
-    view! {
-        <section class="panel embed-token" data-role=role.map_or("unknown", |r| r.as_str())>
-            <h2 class="section-title">{title}</h2>
-            <div class="slot" inner_html=html::inner(live)></div>
-            <div class="json-view" inner_html=html::inner(move || fixed.clone())></div>
-        </section>
+        out.push(body_html(r));
     }
+    tag("section")
+        .class("panel")
+        .class("embed-token")
+        .attr("data-role", role.map_or("unknown", |r| r.as_str()))
+        .child(out)
 }
 
 /// The payload's pretty JSON, the header's under a `<details>`, and the
