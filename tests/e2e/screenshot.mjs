@@ -57,7 +57,7 @@ await page.frameLocator("iframe").nth(2).locator("#payload-json").waitFor();
 await page.waitForFunction(() => [...document.querySelectorAll("iframe.jwt-lens-auto")].every((f) => f.style.height));
 await page.waitForTimeout(300);
 // No blank band below the page.
-await page.setViewportSize({ width: 1000, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+await page.setViewportSize({ width: 1000, height: await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom) + 32) });
 await page.screenshot({ path: out("embed.png"), fullPage: true });
 await context.close();
 docs.close();
