@@ -23,9 +23,8 @@ pub fn token_from_fragment() -> Option<String> {
 }
 
 /// The tokens of a `#tokens=<a>,<b>,…` fragment in order, or the one of
-/// `#token=…`; empty without either. Each token is written as
-/// [`fragment::encode`] writes it, which turns a `,` into `%2C`, so the
-/// commas only separate.
+/// `#token=…`; empty without either ([`fragment::decode_list`]: the
+/// commas only separate).
 pub fn tokens_from_fragment() -> Vec<String> {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -33,10 +32,7 @@ pub fn tokens_from_fragment() -> Vec<String> {
     if let Some(value) = hash.strip_prefix("#token=") {
         vec![fragment::decode(value)]
     } else if let Some(list) = hash.strip_prefix("#tokens=") {
-        list.split(',')
-            .filter(|t| !t.is_empty())
-            .map(fragment::decode)
-            .collect()
+        fragment::decode_list(list)
     } else {
         Vec::new()
     }
@@ -93,8 +89,11 @@ pub fn share_link(token: &str) -> String {
 /// This page's address without its query or fragment, then `#tokens=` and
 /// the tokens, each percent-encoded, separated by commas.
 pub fn share_link_all(tokens: &[String]) -> String {
-    let list: Vec<String> = tokens.iter().map(|t| fragment::encode(t)).collect();
-    format!("{}#tokens={}", page_address(), list.join(","))
+    format!(
+        "{}#tokens={}",
+        page_address(),
+        fragment::encode_list(tokens)
+    )
 }
 
 /// This page's address without its query or fragment.
