@@ -45,6 +45,12 @@ import sys
 import tempfile
 import zlib
 
+# The loader's last part is the embed's auto-height (issue 18): after
+# __wbg_init the embed is mounted, and in a frame a ResizeObserver on
+# main.embed posts {type: "jwt-lens:height", height} to the parent whenever the
+# content height changes. "*" as target origin is safe because a number carries
+# no token data, and the embed listens for no message (README, "Embedding in
+# documentation"). Comments inside LOADER ship with the page, so they stay short.
 LOADER = """
 // Appended by scripts/post_build.py: the wasm, deflated then base64-encoded
 // (so HTTP compression of this file costs almost nothing more than the wasm's
@@ -67,6 +73,13 @@ globalThis.jwtLensSecrets = () => secretsList ??= (globalThis.jwtLensSecretsText
   .then(() => globalThis.jwtLensSecretsText)
   .catch((e) => {{ secretsList = undefined; throw e; }});
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
+// A framed embed posts its content height, only that, to any origin (README).
+const embed = parent !== self && document.querySelector("main.embed");
+let height;
+if (embed) new ResizeObserver(() => {{
+  const now = Math.ceil(embed.getBoundingClientRect().height);
+  if (now !== height) parent.postMessage({{ type: "jwt-lens:height", height: height = now }}, "*");
+}}).observe(embed);
 // Offline support, where service workers exist (not from file://).
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
   navigator.serviceWorker.register("./sw.js").catch(() => {{}});

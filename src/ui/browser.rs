@@ -15,12 +15,27 @@ pub fn local_time(secs: i64) -> String {
     String::from(date.to_locale_string("default", &JsValue::UNDEFINED))
 }
 
-/// The token named by a `#token=…` fragment, if the page's URL has one.
-/// A fragment never reaches a server, which is why the token may travel there.
+/// The token named by a `#token=…` fragment, or the first of `#tokens=…`,
+/// if the page's URL has one. A fragment never reaches a server, which is
+/// why the token may travel there.
 pub fn token_from_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let value = hash.strip_prefix("#token=")?;
-    Some(fragment::decode(value))
+    tokens_from_fragment().into_iter().next()
+}
+
+/// The tokens of a `#tokens=<a>,<b>,…` fragment in order, or the one of
+/// `#token=…`; empty without either ([`fragment::decode_list`]: the
+/// commas only separate).
+pub fn tokens_from_fragment() -> Vec<String> {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(value) = hash.strip_prefix("#token=") {
+        vec![fragment::decode(value)]
+    } else if let Some(list) = hash.strip_prefix("#tokens=") {
+        fragment::decode_list(list)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Removes the fragment from the address bar without reloading or adding history.
@@ -68,22 +83,56 @@ pub fn copy_to_clipboard(text: &str) {
 /// This page's address without its query or fragment, then `#token=` and
 /// the token, percent-encoded so that it reads back exactly.
 pub fn share_link(token: &str) -> String {
+    format!("{}#token={}", page_address(), fragment::encode(token))
+}
+
+/// This page's address without its query or fragment, then `#tokens=` and
+/// the tokens, each percent-encoded, separated by commas.
+pub fn share_link_all(tokens: &[String]) -> String {
+    format!(
+        "{}#tokens={}",
+        page_address(),
+        fragment::encode_list(tokens)
+    )
+}
+
+/// This page's address without its query or fragment.
+fn page_address() -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let base = href.split(['?', '#']).next().unwrap_or_default();
-    format!("{base}#token={}", fragment::encode(token))
+    href.split(['?', '#']).next().unwrap_or_default().to_owned()
 }
 
 /// Whether the page's query string has `name` as a flag (`?embed`, `?embed&verify`).
 pub fn query_flag(name: &str) -> bool {
+    query_value(name).is_some()
+}
+
+/// The value of `name` in the page's query string (`theme` in
+/// `?embed&theme=dark` is `dark`; a bare flag has the value `""`).
+pub fn query_value(name: &str) -> Option<String> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     search
         .trim_start_matches('?')
         .split('&')
-        .any(|pair| pair.split('=').next() == Some(name))
+        .find_map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (key == name).then(|| value.to_owned()),
+            None => (pair == name).then(String::new),
+        })
+}
+
+/// Sets `data-theme` on `<html>` (`light` or `dark`), which style.css
+/// applies whatever `prefers-color-scheme` says.
+pub fn set_theme(theme: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+    }
 }
 
 /// What was typed into the static input of `index.html` before the app

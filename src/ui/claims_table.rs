@@ -46,7 +46,12 @@ pub fn ClaimsTable(
 
 /// The rows for `object`'s members; `local` writes times in the user's
 /// time zone, `None` for UTC. Names and values come from the token: escaped.
-fn table_html(object: &Json, part: Part, now: i64, local: Option<fn(i64) -> String>) -> Html {
+pub(super) fn table_html(
+    object: &Json,
+    part: Part,
+    now: i64,
+    local: Option<fn(i64) -> String>,
+) -> Html {
     let head = ["Name", "Value", "Meaning"].map(|h| tag("th").text(h));
     let mut body = Html::new();
     let members = object.members().unwrap_or_default();

@@ -21,6 +21,22 @@ fn panel_html(findings: &[Finding]) -> Html {
     if findings.is_empty() {
         return Html::new();
     }
+    tag("section")
+        .class("panel")
+        .class("findings-panel")
+        .attr("aria-labelledby", "findings-title")
+        .child(Html::concat([
+            tag("h2")
+                .id("findings-title")
+                .class("section-title")
+                .text("Findings"),
+            tag("ul").id("findings").child(items_html(findings)),
+        ]))
+}
+
+/// One `li.finding` per finding, with `data-id` and `data-severity`; also
+/// the embed's compact list of several tokens.
+pub(super) fn items_html(findings: &[Finding]) -> Html {
     // Messages quote the token (`alg` names, claim paths): escaped here.
     let items = findings.iter().map(|f| {
         let severity = f.severity.as_str();
@@ -34,17 +50,7 @@ fn panel_html(findings: &[Finding]) -> Html {
                 element("span", "finding-source", f.source),
             ]))
     });
-    tag("section")
-        .class("panel")
-        .class("findings-panel")
-        .attr("aria-labelledby", "findings-title")
-        .child(Html::concat([
-            tag("h2")
-                .id("findings-title")
-                .class("section-title")
-                .text("Findings"),
-            tag("ul").id("findings").child(Html::concat(items)),
-        ]))
+    Html::concat(items)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The `#token=` fragment of a share link: percent-encoding that round-trips any text.
+//! The `#token=` (and `#tokens=`) fragment of a share link: percent-encoding that round-trips any text.
 //!
 //! A JWT is all unreserved characters and dots, so its link stays readable and
 //! an old link with a raw JWT (no `%` in it) reads back unchanged. Anything
@@ -47,6 +47,21 @@ pub fn decode(fragment: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Several texts as one fragment value (`#tokens=<a>,<b>,…`): each
+/// [`encode`]d, which writes a `,` as `%2C`, then joined with commas.
+pub fn encode_list(texts: &[String]) -> String {
+    let encoded: Vec<String> = texts.iter().map(|t| encode(t)).collect();
+    encoded.join(",")
+}
+
+/// The texts [`encode_list`] wrote, in order; empty entries are skipped.
+pub fn decode_list(list: &str) -> Vec<String> {
+    list.split(',')
+        .filter(|t| !t.is_empty())
+        .map(decode)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +107,19 @@ mod tests {
         assert_eq!(decode("a%zzb%2"), "a%zzb%2");
         assert_eq!(decode("Bearer%20eyJ.x"), "Bearer eyJ.x");
         assert_eq!(decode("%e2%82%ac"), "€");
+    }
+
+    #[test]
+    fn list_with_commas_in_its_texts_round_trips() {
+        let texts = vec![
+            JWT.to_owned(),
+            "a,b c".to_owned(),
+            "Bearer x.y.z".to_owned(),
+        ];
+        // A comma inside a text is %2C (RFC 3986 §2.1), so only separators remain.
+        assert_eq!(encode_list(&texts).matches(',').count(), 2);
+        assert_eq!(decode_list(&encode_list(&texts)), texts);
+        assert_eq!(decode_list(",a,,b,"), ["a", "b"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod claims_table;
 mod copy_button;
 mod disclosures;
 mod embed;
+mod embed_list;
 mod encoder;
 mod error_banner;
 mod findings_list;
@@ -37,7 +38,9 @@ mod view_options;
 pub use app::App;
 pub use embed::Embed;
 
-/// Mounts the page: the compact embed for `?embed`, the full app otherwise.
+/// Mounts the page: the compact embed for `?embed` (one token, or a list
+/// for `#tokens=` with several; `&theme=` and `&view=table` set by the
+/// host), the full app otherwise.
 ///
 /// Text typed into `index.html`'s static input before the wasm started is
 /// carried into the app, with the focus.
@@ -45,7 +48,14 @@ pub fn mount() {
     let (typed, focused) = browser::take_boot_input();
     if browser::query_flag("embed") {
         let verify = browser::query_flag("verify");
-        leptos::mount::mount_to_body(move || leptos::view! { <Embed verify=verify /> });
+        let table = browser::query_value("view").as_deref() == Some("table");
+        if let Some(theme @ ("light" | "dark")) = browser::query_value("theme").as_deref() {
+            browser::set_theme(theme);
+        }
+        let tokens = browser::tokens_from_fragment();
+        leptos::mount::mount_to_body(
+            move || leptos::view! { <Embed verify=verify table=table tokens=tokens /> },
+        );
     } else {
         let initial = if typed.is_empty() {
             browser::token_from_fragment().unwrap_or_default()

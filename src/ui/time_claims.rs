@@ -51,7 +51,7 @@ fn panel_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
 }
 
 /// "Expired 3 h ago", "Valid now: expires in 14 min", …
-fn status_sentence(r: &Report, status: TokenStatus, now: i64) -> String {
+pub(super) fn status_sentence(r: &Report, status: TokenStatus, now: i64) -> String {
     let exp = r.time_claim(TimeClaim::Exp);
     let nbf = r.time_claim(TimeClaim::Nbf);
     match (status, exp, nbf) {

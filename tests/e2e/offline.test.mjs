@@ -83,7 +83,7 @@ test("the embed renders the token from its fragment inside a docs page, and its 
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(`${docsOrigin}/docs.html`);
   const frames = page.locator("iframe");
-  assert.equal(await frames.count(), 2);
+  assert.equal(await frames.count(), 3);
   const first = page.frameLocator("iframe").first();
   await first.locator("#payload-json").waitFor();
   assert.match(await first.locator("#payload-json").textContent(), /orders:read/);
@@ -94,8 +94,10 @@ test("the embed renders the token from its fragment inside a docs page, and its 
   const src = await frames.first().getAttribute("src");
   const token = src.split("#token=")[1];
   assert.equal(await first.locator("#open-in-lens").getAttribute("href"), `${app.origin}/#token=${token}`);
-  const second = page.frameLocator("iframe").nth(1);
-  assert.match(await second.locator("#payload-json").textContent(), /Ada Lovelace/);
+  const pair = page.frameLocator("iframe").nth(1);
+  assert.deepEqual(await pair.locator(".embed-token").evaluateAll((e) => e.map((t) => t.dataset.role)), ["access", "refresh"]);
+  const third = page.frameLocator("iframe").nth(2);
+  assert.match(await third.locator("#payload-json").textContent(), /Ada Lovelace/);
   for (const url of requests) {
     assert.ok(url.startsWith(docsOrigin) || url.startsWith(app.origin), `unexpected request to ${url}`);
   }

@@ -39,18 +39,25 @@ for (const [scheme, file] of [["light", "screenshot.png"], ["dark", "screenshot-
   await context.close();
 }
 
-// The sample docs page with its two embeds, served from a second origin.
+// The sample docs page with its three embeds (one fixed, two sized by the
+// page's script from the embed's height message), served from a second origin.
 const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
 const site = mkdtempSync(join(tmpdir(), "jwt-lens-docs-"));
 writeFileSync(join(site, "docs.html"), readFileSync(`${examples}docs.html`, "utf8").replaceAll("http://127.0.0.1:8080/", `${app.origin}/`));
 const docs = await serve(site, 0);
-// Tall enough for both frames: headless Chromium leaves frames outside the
+// Tall enough for all frames: headless Chromium leaves frames outside the
 // viewport unpainted in a full-page capture.
-const context = await app.browser.newContext({ viewport: { width: 1000, height: 1900 } });
+const context = await app.browser.newContext({ viewport: { width: 1000, height: 3000 } });
 const page = await context.newPage();
 await page.goto(`http://127.0.0.1:${docs.address().port}/docs.html`);
 await page.frameLocator("iframe").first().locator("#payload-json").waitFor();
-await page.frameLocator("iframe").nth(1).locator("#payload-json").waitFor();
+await page.frameLocator("iframe").nth(1).locator(".embed-token").first().waitFor();
+await page.frameLocator("iframe").nth(2).locator("#payload-json").waitFor();
+// Until the auto-sized frames have their height, and then a little longer.
+await page.waitForFunction(() => [...document.querySelectorAll("iframe.jwt-lens-auto")].every((f) => f.style.height));
+await page.waitForTimeout(300);
+// No blank band below the page.
+await page.setViewportSize({ width: 1000, height: await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom) + 32) });
 await page.screenshot({ path: out("embed.png"), fullPage: true });
 await context.close();
 docs.close();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { start, paste } from "./harness.mjs";
-import { JWT_IO, b64url, hs, now } from "./tokens.mjs";
+import { JWT_IO, RFC7515_A1, b64url, hs, now } from "./tokens.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -195,6 +195,7 @@ for (const scheme of ["light", "dark"]) {
     ["decoder with a token", "/", JWT_IO],
     ["decoder with an error", "/", "abc.def"],
     ["embed", `/?embed&verify#token=${JWT_IO}`, null],
+    ["embed with two tokens, table view", `/?embed&view=table#tokens=${JWT_IO},${RFC7515_A1}`, null],
     ["encoder", "/", null],
     ["public-key verification", "/", ES256.token],
   ]) {
