@@ -65,6 +65,7 @@ pub mod issuer;
 pub mod json;
 pub mod keys;
 mod known_secret;
+pub mod paste;
 mod report;
 pub mod time;
 mod token;
