@@ -8,11 +8,13 @@ use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
 use super::model::Model;
+use super::paste_note::PasteNote;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::token_list::TokenList;
 use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
@@ -139,6 +141,13 @@ pub fn App(
                     on_example=Callback::new(move |()| load_example())
                     on_clear=Callback::new(move |()| clear())
                     on_edit=Callback::new(move |()| edit())
+                />
+                <PasteNote paste=model.paste />
+                <TokenList
+                    paste=model.paste
+                    current=cleaned
+                    now=now
+                    on_pick=Callback::new(move |value| model.picked.set(Some(value)))
                 />
                 <SegmentView report=report />
                 <ErrorBanner report=report />

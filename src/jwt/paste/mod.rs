@@ -135,7 +135,16 @@ impl Extraction {
 
     /// One line for the page: "Found 3 tokens in a JSON document: …".
     pub fn note(&self) -> String {
-        let list: Vec<String> = self.tokens.iter().map(Found::places_text).collect();
+        // A HAR names a token in many entries: the first place and a count.
+        let list: Vec<String> = self
+            .tokens
+            .iter()
+            .map(|t| match t.places.as_slice() {
+                [one] => one.to_string(),
+                [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+                [] => String::new(),
+            })
+            .collect();
         let n = self.tokens.len();
         format!(
             "Found {n} token{} in {}: {}.",
