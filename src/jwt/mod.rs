@@ -58,6 +58,7 @@ pub mod claims;
 mod encode;
 mod error;
 mod findings;
+pub mod flow;
 mod header;
 pub mod insight;
 mod inspect;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::cross_checks::CrossChecks;
 use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
@@ -149,6 +150,7 @@ pub fn App(
                     now=now
                     on_pick=Callback::new(move |value| model.picked.set(Some(value)))
                 />
+                <CrossChecks paste=model.paste expected_nonce=expected_nonce />
                 <SegmentView report=report />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />

@@ -7,6 +7,7 @@ mod app;
 mod browser;
 mod claims_table;
 mod copy_button;
+mod cross_checks;
 mod embed;
 mod encoder;
 mod error_banner;
