@@ -21,7 +21,7 @@ pub use scan::{is_jwt, jwt_runs};
 pub use source::{HarPart, Source};
 pub use url::without_query;
 
-use super::token::clean;
+use crate::jwt::token::clean;
 
 /// Whether a found value is a JWT or a value that is only listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
