@@ -5,8 +5,10 @@
 //! A composer over [`paste`](crate::jwt::paste) and the decoder; nothing in
 //! the core uses it, only the page.
 
+mod dpop;
 mod hash;
 
+pub use dpop::{DPOP_IAT_WINDOW, jwk_thumbprint, proof_key, signature_check};
 pub use hash::{HashAlg, half_hash};
 
 use std::fmt;
@@ -279,4 +281,44 @@ fn nonce(id_token: Option<&Report>, expected: &str) -> CrossCheck {
         },
     };
     check("nonce", "OpenID Connect Core §3.1.3.7", outcome)
+}
+
+/// The DPoP proof of the paste (a `DPoP` header's token, or one whose role
+/// is a proof), decoded.
+pub fn dpop_proof(found: &Extraction) -> Option<Report> {
+    let proof = found
+        .tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Jwt)
+        .find(|t| t.places.contains(&Source::DpopHeader))
+        .and_then(|t| inspect(&t.value));
+    proof.or_else(|| {
+        decoded(found)
+            .into_iter()
+            .find(|t| t.role == Role::DpopProof)
+            .map(|t| t.report)
+    })
+}
+
+/// The RFC 9449 §4.3 checks of the paste's DPoP proof, but the signature
+/// ([`signature_check`], which needs the keys module); empty without a
+/// proof. `now` and `leeway` judge its `iat`.
+pub fn dpop_checks(found: &Extraction, now: i64, leeway: i64) -> Vec<CrossCheck> {
+    let Some(proof) = dpop_proof(found) else {
+        return Vec::new();
+    };
+    let tokens = decoded(found);
+    let access = found
+        .tokens
+        .iter()
+        .find(|t| t.places.contains(&Source::AuthorizationHeader))
+        .or_else(|| {
+            tokens
+                .iter()
+                .find(|t| t.role == Role::Access)
+                .map(|t| t.found)
+        });
+    let access_report = access.and_then(|a| tokens.iter().find(|t| std::ptr::eq(t.found, a)));
+    let access = access.map(|a| (a.value.as_str(), access_report.map(|t| &t.report)));
+    dpop::proof_checks(&proof, found.request.as_ref(), access, now, leeway)
 }
