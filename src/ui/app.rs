@@ -150,7 +150,7 @@ pub fn App(
                     now=now
                     on_pick=Callback::new(move |value| model.picked.set(Some(value)))
                 />
-                <CrossChecks paste=model.paste expected_nonce=expected_nonce />
+                <CrossChecks paste=model.paste expected_nonce=expected_nonce now=now leeway=leeway />
                 <SegmentView report=report />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />

@@ -8,6 +8,7 @@ mod browser;
 mod claims_table;
 mod copy_button;
 mod cross_checks;
+mod dpop_signature;
 mod embed;
 mod encoder;
 mod error_banner;
