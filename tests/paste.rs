@@ -258,8 +258,17 @@ fn bare_token_and_bearer_line_keep_the_single_token_path() {
     assert!(paste::read(&t.access).is_none());
     assert!(paste::read(&format!("Authorization: Bearer {}\n", t.access)).is_none());
     assert!(paste::read(&format!("\"{}\"", t.access)).is_none());
-    // Standard base64 stays with the decoder, which explains it.
+    // Standard base64 and a stray character stay with the decoder, which explains them.
     assert!(paste::read("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0=.abc+/").is_none());
+    assert!(paste::read(&format!("{}!abc", &t.access[..t.access.len() - 4])).is_none());
+    // A token wrapped over lines is still one token.
+    let (head, tail) = t.access.split_at(100);
+    assert!(paste::read(&format!("{head}\n  {tail}")).is_none());
+    // Two tokens side by side are not.
+    assert_eq!(
+        paste::read(&format!("{} {}", t.access, t.id)).map(|e| e.tokens.len()),
+        Some(2)
+    );
 }
 
 fn har(entries: &[String]) -> String {

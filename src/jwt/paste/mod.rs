@@ -252,18 +252,36 @@ impl Collector {
 /// wrapped): the decoder takes it whole and explains what it stripped. Also
 /// `None` when nothing token-like is found, so the decoder says why.
 pub fn read(text: &str) -> Option<Extraction> {
-    // The single-token path keeps every diagnostic of a damaged token
-    // (standard base64, an invisible character, a wrong segment count).
-    let cleaned = clean(text);
-    let single = cleaned
-        .token
-        .bytes()
-        .all(|b| scan::is_token_byte(b) || matches!(b, b'+' | b'/' | b'=') || !b.is_ascii());
-    if single {
+    if is_one_token(text) {
         return None;
     }
     let found = extract(text);
     (!found.tokens.is_empty()).then_some(found)
+}
+
+/// The single-token path keeps every diagnostic of a damaged token
+/// (standard base64, a stray `!`, an invisible character, a wrong segment
+/// count): a paste is one token unless it has structure (a header colon, a
+/// cookie's `;`, a URL's `?`, `#` or `&`, JSON, a `=` that is not base64
+/// padding) or a whole JWT beside other words.
+fn is_one_token(text: &str) -> bool {
+    let cleaned = clean(text).token;
+    let bytes = cleaned.as_bytes();
+    let structure = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b':' | b';' | b'&' | b'?' | b'#' | b'{' | b'}' | b'[' | b']' | b'"' | b'\'' | b'<'
+        | b'>' | b',' => true,
+        b'=' => !matches!(bytes.get(i + 1), None | Some(b'=' | b'.')),
+        _ => false,
+    });
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("bearer") && !w.eq_ignore_ascii_case("authorization:"))
+        .collect();
+    let jwt_among_words = words.len() > 1
+        && words
+            .iter()
+            .any(|w| is_jwt(w.trim_matches(|c: char| !c.is_ascii_alphanumeric())));
+    !structure && !jwt_among_words
 }
 
 /// Every token in `text`, whatever its form; see [`read`] for when the page uses it.
