@@ -421,3 +421,36 @@ fn five_megabyte_har_is_read_in_one_pass() {
     // Every place is kept: each entry that sent it.
     assert_eq!(extraction.tokens[0].places.len(), 450);
 }
+
+#[test]
+#[ignore = "a measurement: cargo test --release --test paste -- --ignored --nocapture"]
+fn measure_har_parts() {
+    let t = tokens();
+    let filler = "x".repeat(4_000);
+    let entries: Vec<String> = (0..900)
+        .map(|i| {
+            let auth = format!(
+                r#"{{"name": "authorization", "value": "Bearer {}"}}"#,
+                if i % 2 == 0 { &t.access } else { &t.id }
+            );
+            har_entry(
+                "GET",
+                &format!("https://api.example.com/items/{i}"),
+                &auth,
+                "",
+                "",
+                &filler,
+            )
+        })
+        .collect();
+    let text = har(&entries);
+    let started = std::time::Instant::now();
+    let _ = jwt_lens::jwt::json::parse(&text);
+    eprintln!("json::parse {:?}", started.elapsed());
+    let started = std::time::Instant::now();
+    let _ = paste::jwt_runs(&text);
+    eprintln!("jwt_runs {:?}", started.elapsed());
+    let started = std::time::Instant::now();
+    let _ = paste::read(&text);
+    eprintln!("read {:?}", started.elapsed());
+}

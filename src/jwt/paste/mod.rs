@@ -265,24 +265,37 @@ pub fn read(text: &str) -> Option<Extraction> {
 /// cookie's `;`, a URL's `?`, `#` or `&`, JSON, a `=` that is not base64
 /// padding) or a whole JWT beside other words.
 fn is_one_token(text: &str) -> bool {
-    let cleaned = clean(text).token;
-    let bytes = cleaned.as_bytes();
+    // A large paste is judged on its own bytes: cleaning a copy of 5 MB
+    // costs a main-thread task more than the answer is worth.
+    let cleaned;
+    let bytes = if text.len() <= SMALL_PASTE {
+        cleaned = clean(text).token;
+        cleaned.as_bytes()
+    } else {
+        text.as_bytes()
+    };
     let structure = bytes.iter().enumerate().any(|(i, &b)| match b {
         b':' | b';' | b'&' | b'?' | b'#' | b'{' | b'}' | b'[' | b']' | b'"' | b'\'' | b'<'
         | b'>' | b',' => true,
         b'=' => !matches!(bytes.get(i + 1), None | Some(b'=' | b'.')),
         _ => false,
     });
-    let words: Vec<&str> = text
+    if structure {
+        return false;
+    }
+    let words = text
         .split_whitespace()
-        .filter(|w| !w.eq_ignore_ascii_case("bearer") && !w.eq_ignore_ascii_case("authorization:"))
-        .collect();
-    let jwt_among_words = words.len() > 1
-        && words
-            .iter()
-            .any(|w| is_jwt(w.trim_matches(|c: char| !c.is_ascii_alphanumeric())));
-    !structure && !jwt_among_words
+        .filter(|w| !w.eq_ignore_ascii_case("bearer") && !w.eq_ignore_ascii_case("authorization:"));
+    let (mut count, mut jwt_among_words) = (0usize, false);
+    for word in words {
+        count += 1;
+        jwt_among_words |= is_jwt(word.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    }
+    !(count > 1 && jwt_among_words)
 }
+
+/// Pastes up to this size are cleaned before they are judged.
+const SMALL_PASTE: usize = 64 * 1024;
 
 /// Every token in `text`, whatever its form; see [`read`] for when the page uses it.
 pub fn extract(text: &str) -> Extraction {
@@ -319,8 +332,14 @@ pub fn extract(text: &str) -> Extraction {
     } else {
         (Form::Text, None)
     };
-    // Whatever the structured reading missed is still found, as text.
-    for run in jwt_runs(text) {
+    // Whatever the structured reading missed is still found, as text. A
+    // HAR's reading visits every string in it already.
+    let runs = if form == Form::Har {
+        Vec::new()
+    } else {
+        jwt_runs(text)
+    };
+    for run in runs {
         if let Some(token) = text.get(run)
             && !found.index.contains_key(token)
         {
