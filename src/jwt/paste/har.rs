@@ -24,7 +24,7 @@ pub fn read_har(text: &str, found: &mut Collector) -> Option<Option<Request>> {
             read_pairs(request.get("headers"), found, &|n, v, f| {
                 http::read_header(n, v, f, &at(HarPart::RequestHeader));
             });
-            read_pairs(request.get("cookies"), found, &|n, v, f| {
+            read_pairs(request.get("cookies"), found, &|_, v, f| {
                 f.scan(
                     v,
                     &Source::Har {
@@ -32,7 +32,6 @@ pub fn read_har(text: &str, found: &mut Collector) -> Option<Option<Request>> {
                         part: HarPart::RequestCookie,
                     },
                 );
-                let _ = n;
             });
             let post = request.get("postData").map_or("", |p| text_of(p, "text"));
             body::read_body(post, found, &at(HarPart::RequestBody));

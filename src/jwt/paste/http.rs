@@ -47,9 +47,9 @@ pub fn read_cookies(text: &str, found: &mut Collector, place: &dyn Fn(String) ->
     }
 }
 
-/// Reads `Name: value` lines until the first empty one; returns the rest
-/// (the body) and whether any header was read. HTTP/2 pseudo-headers
-/// (`:method`, `:path`, …) fill in the request.
+/// Reads `Name: value` lines until the first empty one, leaving `lines` at
+/// the body; returns whether any header was read. HTTP/2 pseudo-headers
+/// (`:method`, `:path`, …) and `Host` fill in the request.
 pub fn read_headers<'a>(
     lines: &mut std::iter::Peekable<std::str::Lines<'a>>,
     found: &mut Collector,
