@@ -21,11 +21,22 @@ fn ids(header: &str, payload: &str) -> Vec<&'static str> {
     let r = report(header, payload);
     let mut all: Vec<_> = r.findings.iter().map(|f| f.id).collect();
     all.extend(clock_findings(&r, NOW).iter().map(|f| f.id));
-    // Every finding once: token findings are in the report, clock findings apart.
-    let unique: std::collections::HashSet<_> = all.iter().collect();
+    // Every finding once: token findings are in the report, clock findings
+    // apart. `missing-required-claim` comes once per claim, with its message.
+    let mut messages: Vec<_> = r
+        .findings
+        .iter()
+        .map(|f| (f.id, f.message.clone()))
+        .collect();
+    messages.extend(
+        clock_findings(&r, NOW)
+            .into_iter()
+            .map(|f| (f.id, f.message)),
+    );
+    let unique: std::collections::HashSet<_> = messages.iter().collect();
     assert_eq!(
         unique.len(),
-        all.len(),
+        messages.len(),
         "a finding was reported twice: {all:?}"
     );
     all
@@ -373,4 +384,42 @@ fn lifetime_uses_nbf_without_iat() {
         Some(300)
     );
     assert_eq!(lifetime(&report(GOOD_HEADER, r#"{"exp":400}"#)), None);
+}
+
+/// RFC 9068 §2.2 lists seven required claims; OpenID Connect Core §2 five,
+/// and `azp` when `aud` has several values.
+#[test]
+fn profile_missing_claims_are_one_finding_each() {
+    let missing = |header: &str, payload: &str| {
+        report(header, payload)
+            .findings
+            .iter()
+            .filter(|f| f.id == "missing-required-claim")
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let access = missing(
+        r#"{"alg":"HS256","typ":"at+jwt"}"#,
+        r#"{"iss":"https://as.example.com","sub":"u","exp":1,"iat":0}"#,
+    );
+    assert_eq!(access.len(), 3, "{access:?}");
+    for claim in ["aud", "client_id", "jti"] {
+        assert!(
+            access
+                .iter()
+                .any(|m| m.starts_with(&format!("No {claim}:"))),
+            "{claim}: {access:?}"
+        );
+    }
+    let complete = r#"{"iss":"i","exp":1,"aud":"a","sub":"s","client_id":"c","iat":0,"jti":"j"}"#;
+    assert!(missing(r#"{"alg":"HS256","typ":"at+jwt"}"#, complete).is_empty());
+    let id = missing(
+        GOOD_HEADER,
+        r#"{"iss":"https://op.example.com","sub":"u","aud":["a","b"],"nonce":"n","auth_time":1}"#,
+    );
+    let claims: Vec<&str> = id
+        .iter()
+        .filter_map(|m| m.strip_prefix("No ")?.split(':').next())
+        .collect();
+    assert_eq!(claims, ["exp", "iat", "azp"]);
 }

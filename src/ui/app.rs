@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::cross_checks::CrossChecks;
 use super::disclosures::Disclosures;
 use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
@@ -10,11 +11,13 @@ use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
 use super::kb_checks::KbChecks;
 use super::model::Model;
+use super::paste_note::PasteNote;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::token_list::TokenList;
 use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
@@ -142,6 +145,14 @@ pub fn App(
                     on_clear=Callback::new(move |()| clear())
                     on_edit=Callback::new(move |()| edit())
                 />
+                <PasteNote paste=model.paste />
+                <TokenList
+                    paste=model.paste
+                    current=cleaned
+                    now=now
+                    on_pick=Callback::new(move |value| model.picked.set(Some(value)))
+                />
+                <CrossChecks paste=model.paste expected_nonce=expected_nonce now=now leeway=leeway />
                 <SegmentView report=report />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />

@@ -10,6 +10,7 @@ use super::known_secrets;
 use super::sd_jwt_state::{self, SdState};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
+use crate::jwt::paste::Extraction;
 use crate::jwt::{
     self, Alg, AlgChoice, Credential, Expectations, Finding, Report, Secret, SecretEncoding,
     SignatureStatus, Validation, split_list,
@@ -48,10 +49,15 @@ pub struct Model {
     pub leeway: RwSignal<i64>,
     /// A moment to validate at instead of now.
     pub now_override: RwSignal<Option<i64>>,
-    /// The decoded token; `None` for empty input.
+    /// The decoded token (the picked one when the paste holds several);
+    /// `None` for empty input.
     pub report: Memo<Option<Report>>,
     /// The SD-JWT's disclosures and key binding (issue 17).
     pub sd_jwt: SdState,
+    /// Every token a paste holds (issue 14); `None` when it is one token.
+    pub paste: Memo<Option<Extraction>>,
+    /// The token picked in `#token-list`, by value; the first JWT otherwise.
+    pub picked: RwSignal<Option<String>>,
     /// The signature check, with the findings the secret brings.
     verification: Memo<Option<(SignatureStatus, Vec<Finding>)>>,
     /// Everything that depends on the clock: findings and validation.
@@ -82,7 +88,17 @@ impl Model {
         let leeway = RwSignal::new(0i64);
         let now_override = RwSignal::new(None::<i64>);
 
-        let report = Memo::new(move |_| jwt::inspect(&token.read()));
+        // Issue 14: a paste with several tokens decodes the picked one.
+        let paste = Memo::new(move |_| jwt::paste::read(&token.read()));
+        let picked = RwSignal::new(None::<String>);
+        let report = Memo::new(move |_| {
+            paste.with(
+                |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
+                    Some(value) => jwt::inspect(value),
+                    None => jwt::inspect(&token.read()),
+                },
+            )
+        });
         let known_secret = known_secrets::search(report);
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
@@ -197,6 +213,8 @@ impl Model {
             leeway,
             now_override,
             report,
+            paste,
+            picked,
             verification,
             analysis,
         }

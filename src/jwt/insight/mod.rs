@@ -10,12 +10,14 @@ mod claims;
 mod evidence;
 mod header;
 mod personal;
+mod profile;
 mod role;
 mod secret;
 mod time;
 
 pub use claims::compact;
 pub use evidence::BACKCHANNEL_LOGOUT_EVENT;
+pub use profile::{ACCESS_TOKEN_CLAIMS, ID_TOKEN_CLAIMS};
 pub use role::{
     Evidence, MAX_ACCESS_LIFETIME, MAX_REFRESH_LIFETIME, Role, RoleGuess, Strength, guess_role,
     lifetime,
@@ -99,6 +101,8 @@ pub fn token_findings(report: &Report) -> Vec<Finding> {
             "RFC 7519 §4.1.3, RFC 8725 §3.9",
         ));
     }
+    let header = report.header.as_ref().and_then(|h| h.json.as_ref());
+    profile::profile_findings(header, claims, role, &mut out);
     personal::sensitive_findings(claims, &mut out);
     claims::json_findings(
         report.header.as_ref().and_then(|h| h.json.as_ref()),
