@@ -33,8 +33,14 @@ fn processed(sd: &SdJwt) -> Value {
     serde_json::from_str(&text).expect("processed payload is JSON")
 }
 
+/// The token's findings and the SD-JWT's own (which the page will show once
+/// its SD-JWT panels load on demand; the core gives them apart).
 fn ids(report: &Report) -> Vec<&'static str> {
-    report.findings.iter().map(|f| f.id).collect()
+    let mut ids: Vec<_> = report.findings.iter().map(|f| f.id).collect();
+    if let Some(sd) = sd_jwt::read(report) {
+        ids.extend(sd_jwt::findings(&sd, report).iter().map(|f| f.id));
+    }
+    ids
 }
 
 fn expectations(now: i64) -> KbExpectations {
