@@ -7,7 +7,8 @@ use super::findings_list;
 use super::html::{self, Html, element, tag};
 use super::time_claims::status_sentence;
 use crate::jwt::insight::guess_role;
-use crate::jwt::{self, Part, Report};
+use crate::jwt::paste::{Extraction, Form, Found, Kind, Source};
+use crate::jwt::{self, Part, Report, flow};
 
 /// Pretty JSON longer than this is shown uncoloured, as in the full panel.
 const COLOUR_BYTES: usize = 16 * 1024;
@@ -29,7 +30,63 @@ pub(super) fn token_list(tokens: &[String], now: i64) -> impl IntoView + use<> {
             now,
         ));
     }
+    list.push(cross_checks_html(tokens));
     view! { <div class="embed-tokens" inner_html=html::inner(move || list.clone())></div> }
+}
+
+/// `#cross-checks`: the checks that apply between the embedded tokens (an
+/// ID token's `at_hash` against the access token beside it, one issuer, one
+/// subject), as `jwt::flow` makes them for a login flow. Checks the tokens
+/// give nothing to compare for are left out, as is the nonce, which an
+/// embed cannot ask for.
+fn cross_checks_html(tokens: &[String]) -> Html {
+    if tokens.len() < 2 {
+        return Html::new();
+    }
+    // The tokens as a paste of plain text would list them; built directly,
+    // so that the page links none of the paste readers.
+    let found = Extraction {
+        form: Form::Text,
+        tokens: tokens
+            .iter()
+            .map(|t| Found {
+                value: t.clone(),
+                kind: Kind::Jwt,
+                places: vec![Source::Text],
+            })
+            .collect(),
+        expires_in: None,
+        state: None,
+        request: None,
+    };
+    let items: Vec<Html> = flow::cross_checks(&found, "")
+        .iter()
+        .filter(|c| !matches!(c.outcome, flow::Outcome::Skipped(_)))
+        .map(|c| {
+            tag("li")
+                .class("cross-check")
+                .attr("data-check", c.id)
+                .attr("data-result", c.outcome.as_str())
+                .child(Html::concat([
+                    element("span", "cross-check-result", c.outcome.as_str()),
+                    element("code", "cross-check-id", c.id),
+                    element("span", "cross-check-detail", &c.detail),
+                    element("span", "finding-source", c.source),
+                ]))
+        })
+        .collect();
+    if items.is_empty() {
+        return Html::new();
+    }
+    tag("section")
+        .class("embed-cross-checks")
+        .child(Html::concat([
+            tag("h2").class("section-title").text("Cross-checks"),
+            tag("ul")
+                .id("cross-checks")
+                .class("cross-checks")
+                .child(Html::concat(items)),
+        ]))
 }
 
 /// One token of the list: `section.embed-token[data-role]` with a title
@@ -105,4 +162,52 @@ fn body_html(r: &Report) -> Html {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwt::Json;
+
+    /// An access token and an ID token whose `at_hash` npm jose's fixture
+    /// generator computed for it (tests/fixtures/flow/generate.mjs).
+    fn pair(id_member: &str) -> Vec<String> {
+        let text = include_str!("../../tests/fixtures/flow/flow.json");
+        let fixtures = crate::jwt::json::parse(text).expect("fixture JSON");
+        let first = match fixtures.get("cases") {
+            Some(Json::Array(cases)) => cases.first().cloned(),
+            _ => None,
+        }
+        .expect("a case");
+        let member = |name: &str| {
+            first
+                .get(name)
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        vec![member("access"), member(id_member)]
+    }
+
+    #[test]
+    fn an_id_token_beside_its_access_token_shows_the_at_hash_check() {
+        let html = cross_checks_html(&pair("id"));
+        let text = html.as_str();
+        assert!(
+            text.contains("data-check=\"at_hash\" data-result=\"pass\""),
+            "{text}"
+        );
+        assert!(!text.contains("data-result=\"skipped\""), "{text}");
+        let wrong = cross_checks_html(&pair("wrong_id"));
+        assert!(
+            wrong
+                .as_str()
+                .contains("data-check=\"at_hash\" data-result=\"fail\"")
+        );
+    }
+
+    #[test]
+    fn one_token_has_no_cross_checks() {
+        assert!(cross_checks_html(&pair("id")[..1]).is_empty());
+    }
 }

@@ -181,3 +181,25 @@ test("view=table opens the embed in the claims-table view", async () => {
   assert.ok(await plain.locator("#payload-json").isVisible());
   await plainContext.close();
 });
+
+test("#tokens= with an ID token and its access token shows the at_hash cross-check", async () => {
+  const { createHash } = await import("node:crypto");
+  const t = now();
+  const access = hs(
+    '{"alg":"HS256","typ":"at+jwt"}',
+    JSON.stringify({ iss: "https://login.example.com", sub: "u1", aud: "https://api.example.com", scope: "openid", client_id: "app", iat: t, exp: t + 600, jti: "j1" }),
+    SECRET,
+  );
+  // OpenID Connect Core §3.1.3.6: the left half of SHA-256 of the access token's ASCII.
+  const atHash = createHash("sha256").update(access, "ascii").digest().subarray(0, 16).toString("base64url");
+  const id = (hash) =>
+    hs('{"alg":"HS256","typ":"JWT"}', JSON.stringify({ iss: "https://login.example.com", sub: "u1", aud: "app", nonce: "n", at_hash: hash, iat: t, exp: t + 600 }), SECRET);
+  for (const [hash, result] of [[atHash, "pass"], ["AAAAAAAAAAAAAAAAAAAAAA", "fail"]]) {
+    const { page, context, errors } = await app.open(`/?embed#tokens=${access},${id(hash)}`);
+    assert.equal(await page.locator(".embed-token").count(), 2);
+    assert.equal(await page.locator('#cross-checks li[data-check="at_hash"]').getAttribute("data-result"), result);
+    assert.equal(await page.locator('#cross-checks li[data-result="skipped"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
