@@ -62,6 +62,7 @@ mod encode;
 mod error;
 mod findings;
 pub mod flow;
+pub mod hash;
 mod header;
 pub mod insight;
 mod inspect;

@@ -6,10 +6,9 @@
 //! the core uses it, only the page.
 
 mod dpop;
-mod hash;
 
+pub use crate::jwt::hash::{HashAlg, half_hash};
 pub use dpop::{DPOP_IAT_WINDOW, jwk_thumbprint, proof_key, signature_check};
-pub use hash::{HashAlg, half_hash};
 
 use std::fmt;
 

@@ -10,7 +10,6 @@
 //! rest from the same cleaned text. `Report` does not carry the result,
 //! because this module reads `Report` and the graph stays one-way.
 
-mod digest;
 mod disclosure;
 mod findings;
 mod key_binding;
@@ -20,7 +19,7 @@ mod split;
 use super::json::Json;
 use super::report::Report;
 
-pub use digest::HashAlg;
+pub use crate::jwt::hash::HashAlg;
 pub use disclosure::{Content, Malformed, decode as decode_disclosure};
 pub use findings::findings;
 pub use key_binding::{KbExpectations, holder_key, kb_checks, kb_report};
