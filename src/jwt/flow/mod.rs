@@ -70,6 +70,26 @@ struct Decoded<'a> {
     role: Role,
 }
 
+/// The access token a request presents: the one in its `Authorization`
+/// header, else the JWT whose role is access.
+fn presented_access_token<'a>(found: &'a Extraction, tokens: &[Decoded<'a>]) -> Option<&'a Found> {
+    found
+        .tokens
+        .iter()
+        .find(|t| t.places.contains(&Source::AuthorizationHeader))
+        .or_else(|| {
+            tokens
+                .iter()
+                .find(|t| t.role == Role::Access)
+                .map(|t| t.found)
+        })
+}
+
+/// The decoded form of `token`, when it is a JWT.
+fn report_of<'t, 'a>(tokens: &'t [Decoded<'a>], token: &Found) -> Option<&'t Decoded<'a>> {
+    tokens.iter().find(|t| std::ptr::eq(t.found, token))
+}
+
 fn decoded(found: &Extraction) -> Vec<Decoded<'_>> {
     found
         .tokens
@@ -117,21 +137,10 @@ pub fn cross_checks(found: &Extraction, expected_nonce: &str) -> Vec<CrossCheck>
         .find(|t| t.found.named("id_token"))
         .or_else(|| tokens.iter().find(|t| t.role == Role::Id));
     // The access token may be opaque: at_hash covers it all the same.
-    let access: Option<&Found> = found
+    let access = found
         .named("access_token")
-        .or_else(|| {
-            found
-                .tokens
-                .iter()
-                .find(|t| t.places.contains(&Source::AuthorizationHeader))
-        })
-        .or_else(|| {
-            tokens
-                .iter()
-                .find(|t| t.role == Role::Access)
-                .map(|t| t.found)
-        });
-    let access_report = access.and_then(|a| tokens.iter().find(|t| std::ptr::eq(t.found, a)));
+        .or_else(|| presented_access_token(found, &tokens));
+    let access_report = access.and_then(|a| report_of(&tokens, a));
     let code = found.named("code").map(|c| c.value.as_str());
     let state = found.state.as_deref();
     let id_report = id.map(|t| &t.report);
@@ -307,17 +316,7 @@ pub fn dpop_checks(found: &Extraction, now: i64, leeway: i64) -> Vec<CrossCheck>
         return Vec::new();
     };
     let tokens = decoded(found);
-    let access = found
-        .tokens
-        .iter()
-        .find(|t| t.places.contains(&Source::AuthorizationHeader))
-        .or_else(|| {
-            tokens
-                .iter()
-                .find(|t| t.role == Role::Access)
-                .map(|t| t.found)
-        });
-    let access_report = access.and_then(|a| tokens.iter().find(|t| std::ptr::eq(t.found, a)));
-    let access = access.map(|a| (a.value.as_str(), access_report.map(|t| &t.report)));
+    let access = presented_access_token(found, &tokens);
+    let access = access.map(|a| (a.value.as_str(), report_of(&tokens, a).map(|t| &t.report)));
     dpop::proof_checks(&proof, found.request.as_ref(), access, now, leeway)
 }
