@@ -36,6 +36,10 @@ execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", join(work, "core")
 await build({ entryPoints: [join(here, "entry-libs.mjs")], bundle: true, format: "esm", minify: true, outfile: join(work, "libs.js") });
 await build({ entryPoints: [join(here, "entry-jose-minimal.mjs")], bundle: true, format: "esm", minify: true, outfile: join(work, "jose-minimal.js") });
 writeFileSync(join(work, "index.html"), "<!doctype html><meta charset=utf-8><title>bench</title>");
+// The comparison page for paste-to-render and #token= links: jose showing a
+// token's header and payload, served like JWT Lens (same server, same run).
+await build({ entryPoints: [join(here, "entry-jose-page.mjs")], bundle: true, format: "esm", minify: true, outfile: join(work, "jose-page.js") });
+writeFileSync(join(work, "jose.html"), '<!doctype html><meta charset=utf-8><title>jose page</title><textarea id="token-input"></textarea><div id="out"></div><script type="module" src="./jose-page.js"></script>');
 
 // 3. Inputs: a typical ~300-byte token and a 1 MB token, both HS256.
 const b64 = (s) => Buffer.from(s).toString("base64url");
@@ -67,6 +71,7 @@ const benchServer = await serve(work, 0);
 const benchOrigin = `http://127.0.0.1:${benchServer.address().port}`;
 const page = await browser.newPage();
 await page.goto(`${benchOrigin}/index.html`);
+const benchOriginForPages = benchOrigin;
 const speed = await page.evaluate(
   async ({ typical, large, secret, publicKeyTokens }) => {
     const core = await import("/core/jwt_lens_bench_core.js");
@@ -111,7 +116,6 @@ const speed = await page.evaluate(
   { typical, large, secret: SECRET, publicKeyTokens },
 );
 await page.close();
-benchServer.close();
 
 // 4. Shipped bytes.
 const sizes = (files) => {
@@ -129,6 +133,7 @@ const loaded = ["index.html", ...[...html.matchAll(/(?:src|href)=["']?\.\/([^"' 
 const shipped = {
   "JWT Lens (first visit)": sizes(loaded.map((f) => join(dist, f))),
   "jose, minimal bundle (decodeJwt + jwtVerify)": sizes([join(work, "jose-minimal.js")]),
+  "JWT Lens app, every panel (on demand, at idle)": sizes(readdirSync(dist).filter((f) => /^jwt-lens-app-[0-9a-f]+\.js$/.test(f)).map((f) => join(dist, f))),
   "JWT Lens public-key verifier (on demand)": sizes(readdirSync(dist).filter((f) => /^jwt-lens-keys-[0-9a-f]+\.js$/.test(f)).map((f) => join(dist, f))),
   "JWT Lens single file (jwt-lens.html)": sizes([join(dist, "jwt-lens.html")]),
 };
@@ -156,30 +161,25 @@ for (let i = 0; i < 7; i++) {
 }
 const inputReady = loads.map((l) => l[0]).sort((a, b) => a - b)[3];
 const appReady = loads.map((l) => l[1]).sort((a, b) => a - b)[3];
-const app = await browser.newPage();
-await app.goto(`${appOrigin}/`);
-await app.waitForSelector("body[data-ready]", { state: "attached" });
-const render = {};
-for (const [name, token] of [["typical", typical], ["1 MB", large]]) {
+// Paste-to-render on a page: from the input event (or, for large tokens, the
+// paste the page intercepts) until #payload-json is there and a frame has
+// been drawn. `clear` empties the page between runs.
+async function pasteToRender(p, token, clear) {
   const runs = [];
-  for (let i = 0; i < 5; i++) {
-    await app.click("#clear-button");
+  for (let i = 0; i < 7; i++) {
+    await clear();
     runs.push(
-      await app.evaluate(async (token) => {
+      await p.evaluate(async (token) => {
         const input = document.querySelector("#token-input");
         const data = new DataTransfer();
         data.setData("text/plain", token);
         const t0 = performance.now();
-        // A synthetic paste inserts nothing by itself: small tokens arrive as
-        // the input event a real paste fires; large ones as the paste the page
-        // intercepts.
-        if (token.length > 256 * 1024) {
+        if (token.length > 256 * 1024 && !document.querySelector("#out")) {
           input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
         } else {
           input.value = token;
           input.dispatchEvent(new Event("input", { bubbles: true }));
         }
-        // Until the payload is in the page and a frame has been drawn.
         for (let frames = 0; !document.querySelector("#payload-json"); frames++) {
           if (frames > 300) throw new Error("nothing rendered");
           await new Promise((ok) => requestAnimationFrame(ok));
@@ -190,8 +190,50 @@ for (const [name, token] of [["typical", typical], ["1 MB", large]]) {
     );
   }
   runs.sort((a, b) => a - b);
-  render[name] = runs[2];
+  return runs[3];
 }
+const app = await browser.newPage();
+await app.goto(`${appOrigin}/`);
+await app.waitForSelector("body[data-ready]", { state: "attached" });
+const josePage = await browser.newPage();
+await josePage.goto(`${benchOriginForPages}/jose.html`);
+await josePage.waitForSelector("body[data-ready]", { state: "attached" });
+const render = {};
+const joseRender = {};
+for (const [name, token] of [["typical", typical], ["1 MB", large]]) {
+  render[name] = await pasteToRender(app, token, () => app.click("#clear-button"));
+  joseRender[name] = await pasteToRender(josePage, token, () => josePage.evaluate(() => {
+    document.querySelector("#token-input").value = "";
+    document.querySelector("#out").replaceChildren();
+  }));
+}
+// A #token= link: navigation to the decoded payload on screen, JWT Lens
+// (its first paint) against the jose page; median of 7 fresh loads each.
+async function linkReady(url) {
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.getElementById("payload-json")) {
+          window.__shown = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await p.goto(url);
+    await p.waitForFunction(() => window.__shown !== undefined);
+    times.push(await p.evaluate(() => window.__shown));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[3];
+}
+const link = `#token=${typical}`;
+const lensLink = await linkReady(`${appOrigin}/${link}`);
+const joseLink = await linkReady(`${benchOriginForPages}/jose.html${link}`);
+benchServer.close();
 await browser.close();
 appServer.close();
 rmSync(work, { recursive: true });
@@ -205,7 +247,18 @@ for (const op of Object.keys(speed.typical)) console.log(op.padEnd(56) + ms(spee
 console.log("\nShipped bytes".padEnd(47) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
 for (const [name, s] of Object.entries(shipped)) console.log(name.padEnd(46) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
 console.log(`\nNavigation to a usable token input: median ${inputReady.toFixed(0)} ms; to the app running: ${appReady.toFixed(0)} ms (of ${loads.length} loads, localhost)`);
-console.log(`Input to render: typical ${render.typical.toFixed(1)} ms, 1 MB ${render["1 MB"].toFixed(1)} ms (median of 5, to the next frame)`);
-const results = { date: new Date().toISOString(), tokenBytes: { typical: typical.length, large: large.length }, speedMs: speed, shipped, inputReadyMs: inputReady, appReadyMs: appReady, inputToRenderMs: render };
+console.log(`Paste to render, JWT Lens: typical ${render.typical.toFixed(1)} ms, 1 MB ${render["1 MB"].toFixed(1)} ms; jose page: ${joseRender.typical.toFixed(1)} ms, ${joseRender["1 MB"].toFixed(1)} ms (median of 7, to the next frame)`);
+console.log(`A #token= link, navigation to the payload on screen: JWT Lens ${lensLink.toFixed(0)} ms, jose page ${joseLink.toFixed(0)} ms (median of 7)`);
+// The issue-13 budgets as ratios (≤ 1 each means within budget).
+const firstVisit = shipped["JWT Lens (first visit)"].gzip;
+const ratios = {
+  "first visit gzip / 100 KB": firstVisit / (100 * 1024),
+  "paste-to-render typical / (2 × jose page)": render.typical / (2 * joseRender.typical),
+  "1 MB paste-to-render / 50 ms": render["1 MB"] / 50,
+  "#token= link ready / (1.5 × jose page)": lensLink / (1.5 * joseLink),
+};
+console.log("\nBudgets (≤ 1 is within):");
+for (const [name, v] of Object.entries(ratios)) console.log(`  ${name.padEnd(44)} ${v.toFixed(2)}`);
+const results = { date: new Date().toISOString(), tokenBytes: { typical: typical.length, large: large.length }, speedMs: speed, shipped, inputReadyMs: inputReady, appReadyMs: appReady, inputToRenderMs: render, joseInputToRenderMs: joseRender, tokenLinkReadyMs: { "JWT Lens": lensLink, "jose page": joseLink }, ratios };
 writeFileSync(join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
 console.log("\nwrote bench/results.json");

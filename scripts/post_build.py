@@ -45,22 +45,60 @@ import sys
 import tempfile
 import zlib
 
-# The loader's last part is the embed's auto-height (issue 18): after
-# __wbg_init the embed is mounted, and in a frame a ResizeObserver on
-# main.embed posts {type: "jwt-lens:height", height} to the parent whenever the
-# content height changes. "*" as target origin is safe because a number carries
-# no token data, and the embed listens for no message (README, "Embedding in
-# documentation"). Comments inside LOADER ship with the page, so they stay short.
-LOADER = """
-// Appended by scripts/post_build.py: the wasm, deflated then base64-encoded
-// (so HTTP compression of this file costs almost nothing more than the wasm's
-// own), inflated by the browser and instantiated from bytes.
+# The first visit's script is the first paint (src/ui/first_paint.rs): a
+# small wasm without Leptos that decodes what index.html's static markup
+# holds. Its loader then imports the app (every panel, with Leptos) when the
+# browser is idle, or at once for an embed, which the first paint leaves to
+# the app. Comments inside the loaders ship with the page, so they stay short.
+FIRST_LOADER = """
+// Appended by scripts/post_build.py: the first paint's wasm, deflated then
+// base64-encoded (HTTP compression of this file then costs almost nothing
+// more than the wasm's own), inflated by the browser, instantiated from bytes.
 const packed = "{b64}";
 const deflated = typeof Uint8Array.fromBase64 === "function"
   ? Uint8Array.fromBase64(packed)
   : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
-// The public-key verifier, a second module imported on first use. Its script
+// The app, imported once; its script defines globalThis.jwtLensAppFactory
+// (already there in the single-file build). A failed import can be retried.
+let app;
+globalThis.jwtLensApp = () => app ??= (globalThis.jwtLensAppFactory ? Promise.resolve() : import("./{app}"))
+  .then(() => globalThis.jwtLensAppFactory())
+  .catch((e) => {{
+    app = undefined;
+    const note = document.getElementById("app-status");
+    if (note) {{
+      note.textContent = "The rest of JWT Lens could not load (offline before a first full visit, or the site was updated): "
+        + "the token is decoded above; reload the page to get the claims explained, findings, validation, keys and the encoder.";
+      note.hidden = false;
+    }}
+    throw e;
+  }});
+const start = () => globalThis.jwtLensApp().catch(() => {{}});
+addEventListener("online", start);
+const embed = new URLSearchParams(location.search).has("embed");
+if (embed) start();
+await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
+if (!embed) self.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0);
+// Offline support, where service workers exist (not from file://).
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
+  navigator.serviceWorker.register("./sw.js").catch(() => {{}});
+}}
+"""
+
+# Runs inside jwtLensAppFactory: the app's wasm, and the loaders of the
+# modules the app imports on first use. Last, the embed's auto-height (issue
+# 18): in a frame a ResizeObserver on main.embed posts {type:
+# "jwt-lens:height", height} to the parent whenever the content height
+# changes; "*" is safe because a number carries no token data, and the embed
+# listens for no message (README, "Embedding in documentation").
+APP_LOADER = """
+const packed = "{b64}";
+const deflated = typeof Uint8Array.fromBase64 === "function"
+  ? Uint8Array.fromBase64(packed)
+  : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
+// The public-key verifier, a module imported on first use. Its script
 // defines globalThis.jwtLensKeysFactory (already there in the single-file build).
 let keysModule;
 globalThis.jwtLensKeys = () => keysModule ??= (globalThis.jwtLensKeysFactory ? Promise.resolve() : import("./{keys}"))
@@ -73,17 +111,12 @@ globalThis.jwtLensSecrets = () => secretsList ??= (globalThis.jwtLensSecretsText
   .then(() => globalThis.jwtLensSecretsText)
   .catch((e) => {{ secretsList = undefined; throw e; }});
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
-// A framed embed posts its content height, only that, to any origin (README).
 const embed = parent !== self && document.querySelector("main.embed");
 let height;
 if (embed) new ResizeObserver(() => {{
   const now = Math.ceil(embed.getBoundingClientRect().height);
   if (now !== height) parent.postMessage({{ type: "jwt-lens:height", height: height = now }}, "*");
 }}).observe(embed);
-// Offline support, where service workers exist (not from file://).
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
-  navigator.serviceWorker.register("./sw.js").catch(() => {{}});
-}}
 """
 
 KEYS_LOADER = """
@@ -220,24 +253,22 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def single_file(html: str, script: str, keys: str, secrets: str, css: str) -> str:
+def single_file(html: str, first: str, modules: list, css: str) -> str:
     """index.html with its scripts and stylesheet inline and its policy
     allowing exactly those by hash; no manifest (it would be a request).
-    The keys module and the secrets list come first, so they are defined
-    when the app's loader looks for them (nothing can be imported from a
-    file:// page)."""
+    The on-demand modules (`modules`: the app, the keys module, the secrets
+    list) come first, so they are defined when a loader looks for them
+    (nothing can be imported from a file:// page); each only defines a
+    global and runs nothing until asked."""
     html = re.sub(r"<link[^>]*\brel=\"?manifest\"?[^>]*>", "", html)
     html = re.sub(r"<link[^>]*\brel=\"?stylesheet\"?[^>]*>", lambda _: f"<style>{css}</style>", html)
     # A module script's text must not contain "</script" to stay one element.
-    script = script.replace("</script", "<\\/script")
-    keys = keys.replace("</script", "<\\/script")
-    secrets = secrets.replace("</script", "<\\/script")
+    scripts = [text.replace("</script", "<\\/script") for text in modules + [first]]
     html = re.sub(r"<script type=\"module\" src=\"[^\"]+\"></script>",
-                  lambda _: f'<script type="module">{keys}</script><script type="module">{secrets}</script>'
-                            f'<script type="module">{script}</script>', html)
+                  lambda _: "".join(f'<script type="module">{text}</script>' for text in scripts), html)
     policy = (
         "default-src 'none'; "
-        f"script-src {sha256_source(keys)} {sha256_source(secrets)} {sha256_source(script)} 'wasm-unsafe-eval'; "
+        f"script-src {' '.join(sha256_source(text) for text in scripts)} 'wasm-unsafe-eval'; "
         f"style-src {sha256_source(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
     html, count = re.subn(r"(http-equiv=\"?Content-Security-Policy\"? content=|content=)\"default-src[^\"]*\"",
@@ -247,39 +278,68 @@ def single_file(html: str, script: str, keys: str, secrets: str, css: str) -> st
     return html
 
 
-def build_keys_module(staging: pathlib.Path) -> str:
-    """Builds keys/ to wasm, packs it into `jwt-lens-keys-<hash>.js` in
-    `staging`, and returns that file's name.
+def source_root() -> pathlib.Path:
+    return pathlib.Path(os.environ.get("TRUNK_SOURCE_DIR", pathlib.Path(__file__).resolve().parent.parent))
 
-    The script defines `globalThis.jwtLensKeysFactory`, an async function
-    that instantiates the wasm and resolves to its exports; wasm-bindgen's
-    `export`s are dropped, since the factory is how they are reached (the
-    same text then works imported or inline in the single-file build).
-    """
-    root = pathlib.Path(os.environ.get("TRUNK_SOURCE_DIR", pathlib.Path(__file__).resolve().parent.parent))
+
+def cargo_wasm(args: list, name: str, out: pathlib.Path, leptos: bool = False) -> tuple:
+    """Builds a wasm target with cargo (`args` picks it), runs wasm-bindgen
+    and `wasm-opt -Oz`, and returns (glue text, optimised wasm bytes). For
+    a binary of the page's crate (`leptos`), the unused exports go first, as
+    for the app (`optimise_page_wasm`)."""
+    root = source_root()
     target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-    run(["cargo", "build", "--release", "--target", "wasm32-unknown-unknown", "-p", "jwt-lens-keys"], root)
-    wasm = target / "wasm32-unknown-unknown" / "release" / "jwt_lens_keys.wasm"
-    with tempfile.TemporaryDirectory() as tmp:
-        out = pathlib.Path(tmp)
-        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out),
-             "--out-name", "keys", str(wasm)], root)
-        run(["wasm-opt", "-Oz", "-o", str(out / "keys_opt.wasm"), str(out / "keys_bg.wasm")], root)
-        glue = shrink_js((out / "keys.js").read_text(encoding="utf-8"))
-        packed = base64.b64encode(deflate((out / "keys_opt.wasm").read_bytes())).decode("ascii")
+    run(["cargo", "build", "--release", "--target", "wasm32-unknown-unknown"] + args, root)
+    wasm = target / "wasm32-unknown-unknown" / "release" / f"{name}.wasm"
+    run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(out),
+         "--out-name", name, str(wasm)], root)
+    bound = out / f"{name}_bg.wasm"
+    glue = shrink_js((out / f"{name}.js").read_text(encoding="utf-8"))
+    if leptos:
+        optimise_page_wasm(bound)
+        return drop_unused_classes(glue), bound.read_bytes()
+    optimised = out / f"{name}_opt.wasm"
+    run(["wasm-opt", "-Oz", "-o", str(optimised), str(bound)], root)
+    return glue, optimised.read_bytes()
+
+
+def factory(glue: str, loader: str, global_name: str, title: str) -> str:
+    """A module's glue and loader as one script that only defines
+    `globalThis.<global_name>`, an async function that instantiates the wasm
+    when called; wasm-bindgen's `export`s are dropped, since the factory is
+    how the module is reached (the same text then works imported or inline
+    in the single-file build)."""
     lines = []
     for line in glue.splitlines():
         if line.startswith("export {"):
             continue
         lines.append(re.sub(r"^export (function|class|const|let) ", r"\1 ", line))
-    if any(line.startswith("export") for line in lines):
-        raise SystemExit("post_build: the keys glue has an export this script does not handle")
-    body = "\n".join(lines) + "\n" + KEYS_LOADER.format(b64=packed)
-    bundle = ("// JWT Lens public-key verifier (keys/), packed by scripts/post_build.py.\n"
-              "globalThis.jwtLensKeysFactory = async () => {\n" + body + "};\n")
-    name = f"jwt-lens-keys-{hashlib.sha256(bundle.encode()).hexdigest()[:16]}.js"
-    (staging / name).write_text(bundle, encoding="utf-8")
+    if any(line.startswith(("export", "import ")) for line in lines):
+        raise SystemExit(f"post_build: the glue of {title} has an export or import this script does not handle")
+    body = "\n".join(lines) + "\n" + loader
+    return f"// {title}, packed by scripts/post_build.py.\nglobalThis.{global_name} = async () => {{\n{body}}};\n"
+
+
+def write_hashed(staging: pathlib.Path, stem: str, text: str) -> str:
+    """Writes `text` to `<stem>-<hash>.js` in `staging`; returns the name."""
+    name = f"{stem}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.js"
+    (staging / name).write_text(text, encoding="utf-8")
     return name
+
+
+def pack(wasm: bytes) -> str:
+    return base64.b64encode(deflate(wasm)).decode("ascii")
+
+
+def build_keys_module(staging: pathlib.Path) -> str:
+    """Builds keys/ (RS, PS, ES and EdDSA verification with the RustCrypto
+    crates) into `jwt-lens-keys-<hash>.js`, which defines
+    `globalThis.jwtLensKeysFactory`; returns the file's name."""
+    with tempfile.TemporaryDirectory() as tmp:
+        glue, wasm = cargo_wasm(["-p", "jwt-lens-keys"], "jwt_lens_keys", pathlib.Path(tmp))
+    bundle = factory(glue, KEYS_LOADER.format(b64=pack(wasm)), "jwtLensKeysFactory",
+                     "JWT Lens public-key verifier (keys/)")
+    return write_hashed(staging, "jwt-lens-keys", bundle)
 
 
 def build_secrets_module(staging: pathlib.Path) -> str:
@@ -292,8 +352,7 @@ def build_secrets_module(staging: pathlib.Path) -> str:
     with every non-ASCII character and `<` escaped, so the same text is safe
     inline in the single-file build's HTML.
     """
-    root = pathlib.Path(os.environ.get("TRUNK_SOURCE_DIR", pathlib.Path(__file__).resolve().parent.parent))
-    lines = (root / "assets" / "known-secrets.txt").read_text(encoding="utf-8").splitlines()
+    lines = (source_root() / "assets" / "known-secrets.txt").read_text(encoding="utf-8").splitlines()
     is_comment = lambda line: line == "#" or line.startswith("# ")  # as src/jwt/known_secret.rs reads it
     header = []
     for line in lines:
@@ -304,9 +363,7 @@ def build_secrets_module(staging: pathlib.Path) -> str:
     text = json.dumps("\n".join(secrets), ensure_ascii=True).replace("<", "\\u003c")
     bundle = ("// JWT Lens known-secret list, packed by scripts/post_build.py from assets/known-secrets.txt.\n"
               + "\n".join(header) + f"\nglobalThis.jwtLensSecretsText = {text};\n")
-    name = f"jwt-lens-secrets-{hashlib.sha256(bundle.encode()).hexdigest()[:16]}.js"
-    (staging / name).write_text(bundle, encoding="utf-8")
-    return name
+    return write_hashed(staging, "jwt-lens-secrets", bundle)
 
 
 def run(command: list, cwd: pathlib.Path) -> None:
@@ -329,19 +386,23 @@ def main() -> int:
         print("post_build: wasm-bindgen glue has no __wbg_init", file=sys.stderr)
         return 1
 
+    # The app (Trunk's build of the `jwt-lens` binary): loaded on demand.
     if os.environ.get("TRUNK_PROFILE", "release") == "release":
         optimise_page_wasm(wasm)
         glue_text = drop_unused_classes(glue_text)
     keys_name = build_keys_module(staging)
     secrets_name = build_secrets_module(staging)
-    deflated = deflate(wasm.read_bytes())
-    b64 = base64.b64encode(deflated).decode("ascii")
-    bundle = glue_text.rstrip() + "\n" + LOADER.format(b64=b64, keys=keys_name, secrets=secrets_name)
-    digest = hashlib.sha256(bundle.encode("utf-8")).hexdigest()[:16]
-    name = f"jwt-lens-{digest}.js"
+    app_loader = APP_LOADER.format(b64=pack(wasm.read_bytes()), keys=keys_name, secrets=secrets_name)
+    app = factory(glue_text, app_loader, "jwtLensAppFactory", "JWT Lens app (every panel)")
+    app_name = write_hashed(staging, "jwt-lens-app", app)
     glue.unlink()
     wasm.unlink()
-    (staging / name).write_text(bundle, encoding="utf-8")
+
+    # The first visit's script: the first paint, then the app's loader.
+    with tempfile.TemporaryDirectory() as tmp:
+        first_glue, first_wasm = cargo_wasm(["--bin", "jwt-lens-first"], "jwt-lens-first", pathlib.Path(tmp), leptos=True)
+    first = first_glue.rstrip() + "\n" + FIRST_LOADER.format(b64=pack(first_wasm), app=app_name)
+    name = write_hashed(staging, "jwt-lens", first)
 
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
@@ -354,18 +415,20 @@ def main() -> int:
         return 1
     index.write_text(html, encoding="utf-8")
 
+    # The service worker installs the page and the app, which every visit
+    # loads; the other modules are kept once a visit has used them.
     css_files = sorted(staging.glob("style-*.css"))
-    files = ["./", "./index.html", f"./{name}"] + [f"./{p.name}" for p in css_files]
+    files = ["./", "./index.html", f"./{name}", f"./{app_name}"] + [f"./{p.name}" for p in css_files]
     files += [f"./{n}" for n in ("manifest.webmanifest", "icon.svg") if (staging / n).exists()]
     lazy = [f"./{keys_name}", f"./{secrets_name}"]
     version = hashlib.sha256("".join(files + lazy).encode()).hexdigest()[:12]
     (staging / "sw.js").write_text(SERVICE_WORKER.format(version=version, files=files, lazy=lazy), encoding="utf-8")
 
     css = "".join(p.read_text(encoding="utf-8") for p in css_files)
-    keys_text = (staging / keys_name).read_text(encoding="utf-8")
-    secrets_text = (staging / secrets_name).read_text(encoding="utf-8")
-    (staging / "jwt-lens.html").write_text(single_file(html, bundle, keys_text, secrets_text, css), encoding="utf-8")
-    print(f"post_build: wrote {name} ({len(bundle)} bytes), {keys_name}, {secrets_name}, sw.js and jwt-lens.html")
+    modules = [(staging / n).read_text(encoding="utf-8") for n in (app_name, keys_name, secrets_name)]
+    (staging / "jwt-lens.html").write_text(single_file(html, first, modules, css), encoding="utf-8")
+    print(f"post_build: wrote {name} ({len(first)} bytes), {app_name}, {keys_name}, {secrets_name}, "
+          "sw.js and jwt-lens.html")
     return 0
 
 

@@ -28,8 +28,11 @@ const EXAMPLE_SECRET: &str = "jwt-lens-example-secret-of-32-bytes!";
 pub fn App(
     /// The token to start with: typed before the app started, or from `#token=`.
     initial: String,
+    /// The secret typed into the first paint's box before the app started.
+    secret: String,
 ) -> impl IntoView {
     let model = Model::new(initial);
+    model.secret.set(secret);
     let Model {
         token,
         secret,

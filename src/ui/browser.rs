@@ -135,25 +135,47 @@ pub fn set_theme(theme: &str) {
     }
 }
 
-/// What was typed into the static input of `index.html` before the app
-/// started, and whether it had the focus; the static markup is removed.
-pub fn take_boot_input() -> (String, bool) {
+/// What was typed into `index.html`'s static markup before the app started
+/// (the first paint's token and secret boxes), and which box had the focus.
+#[derive(Default)]
+pub struct BootInput {
+    /// The token box's text, exactly as typed or pasted.
+    pub token: String,
+    /// The secret box's text.
+    pub secret: String,
+    /// The id of the box that had the focus, to give it back.
+    pub focused: Option<&'static str>,
+}
+
+/// Takes what was typed into the static markup ([`BootInput`]) and removes
+/// that markup, whose listeners go with it.
+pub fn take_boot_input() -> BootInput {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return (String::new(), false);
+        return BootInput::default();
     };
     let Some(boot) = document.get_element_by_id("boot") else {
-        return (String::new(), false);
+        return BootInput::default();
     };
-    let input = document
+    let token = document
         .get_element_by_id("token-input")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-    let text = input.as_ref().map(|i| i.value()).unwrap_or_default();
-    let focused = match (document.active_element(), &input) {
-        (Some(active), Some(input)) => active.id() == input.id(),
-        _ => false,
-    };
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default();
+    let secret = document
+        .get_element_by_id("secret-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default();
+    let active = document.active_element().map(|a| a.id());
+    let focused = ["token-input", "secret-input"]
+        .into_iter()
+        .find(|id| active.as_deref() == Some(*id));
     boot.remove();
-    (text, focused)
+    BootInput {
+        token,
+        secret,
+        focused,
+    }
 }
 
 /// Focuses the element with `id`, if there is one.

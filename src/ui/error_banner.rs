@@ -17,7 +17,7 @@ pub fn ErrorBanner(
     view! { <div class="slot" role="alert" inner_html=html::inner(banner)></div> }
 }
 
-fn banner_html(r: &Report) -> Html {
+pub(super) fn banner_html(r: &Report) -> Html {
     let Some(kind) = r.primary_error().map(Error::kind) else {
         return Html::new();
     };

@@ -55,7 +55,7 @@ pub fn JsonPanel(
 
 /// The pretty JSON (`#header-json` or `#payload-json`) and the decoded text,
 /// both whole.
-fn body_html(r: &Report, part: Part, id: &'static str) -> Html {
+pub(super) fn body_html(r: &Report, part: Part, id: &'static str) -> Html {
     let section: Option<&Section> = match part {
         Part::Header => r.header.as_ref(),
         _ => r.payload.as_ref(),

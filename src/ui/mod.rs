@@ -12,6 +12,7 @@ mod embed_list;
 mod encoder;
 mod error_banner;
 mod findings_list;
+mod first_paint;
 mod fragment;
 pub mod highlight;
 pub mod html;
@@ -34,15 +35,17 @@ mod view_options;
 
 pub use app::App;
 pub use embed::Embed;
+pub use first_paint::run as first_paint;
 
 /// Mounts the page: the compact embed for `?embed` (one token, or a list
 /// for `#tokens=` with several; `&theme=` and `&view=table` set by the
 /// host), the full app otherwise.
 ///
-/// Text typed into `index.html`'s static input before the wasm started is
-/// carried into the app, with the focus.
+/// What was typed into `index.html`'s static markup (the first paint's token
+/// and secret boxes) before the app arrived is carried into the app, with the
+/// focus.
 pub fn mount() {
-    let (typed, focused) = browser::take_boot_input();
+    let boot = browser::take_boot_input();
     if browser::query_flag("embed") {
         let verify = browser::query_flag("verify");
         let table = browser::query_value("view").as_deref() == Some("table");
@@ -54,14 +57,17 @@ pub fn mount() {
             move || leptos::view! { <Embed verify=verify table=table tokens=tokens /> },
         );
     } else {
-        let initial = if typed.is_empty() {
+        let initial = if boot.token.is_empty() {
             browser::token_from_fragment().unwrap_or_default()
         } else {
-            typed
+            boot.token
         };
-        leptos::mount::mount_to_body(move || leptos::view! { <App initial=initial /> });
-        if focused {
-            browser::focus("token-input");
+        let secret = boot.secret;
+        leptos::mount::mount_to_body(
+            move || leptos::view! { <App initial=initial secret=secret /> },
+        );
+        if let Some(id) = boot.focused {
+            browser::focus(id);
         }
     }
     browser::mark_ready();

@@ -21,7 +21,7 @@ pub fn SegmentView(
 }
 
 /// The cleaning note (`#cleaning-note`) and the coloured token (`#token-echo`).
-fn shown_html(report: &Report) -> Html {
+pub(super) fn shown_html(report: &Report) -> Html {
     let mut out = Html::new();
     if !report.cleaned.removed.is_empty() {
         let list: Vec<String> = report

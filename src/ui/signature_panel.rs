@@ -20,7 +20,7 @@ pub fn SignaturePanel(
     view! { <div class="slot" inner_html=html::inner(panel)></div> }
 }
 
-fn panel_html(r: &Report) -> Option<Html> {
+pub(super) fn panel_html(r: &Report) -> Option<Html> {
     Some(
         tag("section")
             .class("panel")

@@ -22,15 +22,17 @@ pub fn TimeClaims(
     let panel = move || {
         report.with(|r| {
             r.as_ref()
-                .map(|r| panel_html(r, now.get(), browser::local_time))
+                .map(|r| panel_html(r, now.get(), browser::local_time, true))
                 .unwrap_or_default()
         })
     };
     view! { <div class="slot" inner_html=html::inner(panel)></div> }
 }
 
-/// The panel at `now`, with `local` writing a moment in the user's time zone.
-fn panel_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
+/// The panel at `now`, with `local` writing a moment in the user's time zone;
+/// with `insight`, also the role and issuer rows (the app's, not the first
+/// paint's: their evidence texts stay out of the first visit).
+pub(super) fn panel_html(r: &Report, now: i64, local: fn(i64) -> String, insight: bool) -> Html {
     let Some(status) = r.status(now, 0) else {
         return Html::new();
     };
@@ -46,7 +48,7 @@ fn panel_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
                 .text(&status_sentence(r, status, now)),
             tag("table")
                 .class("time-claims")
-                .child(rows_html(r, now, local)),
+                .child(rows_html(r, now, local, insight)),
         ]))
 }
 
@@ -87,7 +89,7 @@ fn unreadable_exp(r: &Report) -> Option<String> {
 }
 
 /// A row per time claim (UTC, local, relative) and the lifetime.
-fn rows_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
+fn rows_html(r: &Report, now: i64, local: fn(i64) -> String, insight: bool) -> Html {
     let mut out = Html::new();
     for (claim, date) in r.time_claims() {
         // "Issued iat": the claim's name sits inside its header cell.
@@ -144,8 +146,10 @@ fn rows_html(r: &Report, now: i64, local: fn(i64) -> String) -> Html {
             ])),
         );
     }
-    out.push(role_row(r));
-    out.push(issuer_row(r));
+    if insight {
+        out.push(role_row(r));
+        out.push(issuer_row(r));
+    }
     tag("tbody").child(out)
 }
 
@@ -200,7 +204,7 @@ mod tests {
             "{{\"token_use\":{}}}",
             json_string(&format!("refresh {HOSTILE}"))
         );
-        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only);
+        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only, true);
         assert!(
             html.as_str().contains("data-role=\"refresh\""),
             "{}",
@@ -212,7 +216,7 @@ mod tests {
     #[test]
     fn exp_as_a_string_is_named_not_called_missing() {
         let payload = format!("{{\"exp\":{}}}", json_string(HOSTILE));
-        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only);
+        let html = panel_html(&report_for(HEADER, &payload, "AA"), 0, utc_only, true);
         let text = html.as_str();
         assert!(
             text.contains("exp is a string, not a NumericDate"),
@@ -224,7 +228,12 @@ mod tests {
 
     #[test]
     fn exp_as_an_object_is_named() {
-        let html = panel_html(&report_for(HEADER, r#"{"exp":{}}"#, "AA"), 0, utc_only);
+        let html = panel_html(
+            &report_for(HEADER, r#"{"exp":{}}"#, "AA"),
+            0,
+            utc_only,
+            true,
+        );
         assert!(
             html.as_str()
                 .contains("exp is an object, not a NumericDate")
@@ -233,7 +242,12 @@ mod tests {
 
     #[test]
     fn missing_exp_still_says_valid_forever() {
-        let html = panel_html(&report_for(HEADER, r#"{"sub":"a"}"#, "AA"), 0, utc_only);
+        let html = panel_html(
+            &report_for(HEADER, r#"{"sub":"a"}"#, "AA"),
+            0,
+            utc_only,
+            true,
+        );
         assert!(html.as_str().contains("without an exp claim"));
         assert!(html.as_str().contains("data-state=\"no-exp\""));
     }
@@ -245,6 +259,7 @@ mod tests {
             &report_for(HEADER, r#"{"exp":1516239022}"#, "AA"),
             1_516_239_022 - 60,
             |_| "<local>".to_owned(),
+            true,
         );
         let text = html.as_str();
         assert!(

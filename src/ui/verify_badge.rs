@@ -17,7 +17,7 @@ pub fn VerifyBadge(
     view! { <div class="slot" aria-live="polite" inner_html=html::inner(badge)></div> }
 }
 
-fn badge_html(status: &SignatureStatus) -> Html {
+pub(super) fn badge_html(status: &SignatureStatus) -> Html {
     let label = match status {
         SignatureStatus::Valid { .. } => "Signature verified",
         SignatureStatus::Invalid { .. } => "Invalid signature",

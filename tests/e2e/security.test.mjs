@@ -43,7 +43,7 @@ test("a full session requests nothing but the page's own files", async () => {
     assert.ok(url.startsWith(`${app.origin}/`), `request left the page: ${url}`);
     own.add(new URL(url).pathname);
   }
-  assert.ok([...own].every((p) => /^\/(|index\.html|sw\.js|manifest\.webmanifest|icon\.svg|jwt-lens-(secrets-)?[0-9a-f]+\.js|style-[0-9a-f]+\.css)$/.test(p)), [...own].join(" "));
+  assert.ok([...own].every((p) => /^\/(|index\.html|sw\.js|manifest\.webmanifest|icon\.svg|jwt-lens-((app|secrets)-)?[0-9a-f]+\.js|style-[0-9a-f]+\.css)$/.test(p)), [...own].join(" "));
   assert.deepEqual(errors, []);
   await context.close();
 });
