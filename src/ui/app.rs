@@ -3,16 +3,21 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::cross_checks::CrossChecks;
+use super::disclosures::Disclosures;
 use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
+use super::kb_checks::KbChecks;
 use super::model::Model;
+use super::paste_note::PasteNote;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
+use super::token_list::TokenList;
 use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
@@ -143,6 +148,14 @@ pub fn App(
                     on_clear=Callback::new(move |()| clear())
                     on_edit=Callback::new(move |()| edit())
                 />
+                <PasteNote paste=model.paste />
+                <TokenList
+                    paste=model.paste
+                    current=cleaned
+                    now=now
+                    on_pick=Callback::new(move |value| model.picked.set(Some(value)))
+                />
+                <CrossChecks paste=model.paste expected_nonce=expected_nonce now=now leeway=leeway />
                 <SegmentView report=report />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />
@@ -169,6 +182,8 @@ pub fn App(
                 />
                 <TimeClaims report=report now=now />
                 <FindingsList findings=findings />
+                <Disclosures sd=model.sd_jwt.sd />
+                <KbChecks checks=model.sd_jwt.kb_checks />
                 <UseKnownSecret model=model />
                 <JsonPanel report=report part=Part::Header now=now local=local />
                 <JsonPanel report=report part=Part::Payload now=now local=local />

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use super::browser;
 use super::key_module::{self, Request};
 use super::known_secrets;
+use super::sd_jwt_state::{self, SdState};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
+use crate::jwt::paste::Extraction;
 use crate::jwt::{
     self, Alg, AlgChoice, Credential, Expectations, Finding, Report, Secret, SecretEncoding,
     SignatureStatus, Validation, split_list,
@@ -47,8 +49,15 @@ pub struct Model {
     pub leeway: RwSignal<i64>,
     /// A moment to validate at instead of now.
     pub now_override: RwSignal<Option<i64>>,
-    /// The decoded token; `None` for empty input.
+    /// The decoded token (the picked one when the paste holds several);
+    /// `None` for empty input.
     pub report: Memo<Option<Report>>,
+    /// The SD-JWT's disclosures and key binding (issue 17).
+    pub sd_jwt: SdState,
+    /// Every token a paste holds (issue 14); `None` when it is one token.
+    pub paste: Memo<Option<Extraction>>,
+    /// The token picked in `#token-list`, by value; the first JWT otherwise.
+    pub picked: RwSignal<Option<String>>,
     /// The signature check, with the findings the secret brings.
     verification: Memo<Option<(SignatureStatus, Vec<Finding>)>>,
     /// Everything that depends on the clock: findings and validation.
@@ -79,7 +88,17 @@ impl Model {
         let leeway = RwSignal::new(0i64);
         let now_override = RwSignal::new(None::<i64>);
 
-        let report = Memo::new(move |_| jwt::inspect(&token.read()));
+        // Issue 14: a paste with several tokens decodes the picked one.
+        let paste = Memo::new(move |_| jwt::paste::read(&token.read()));
+        let picked = RwSignal::new(None::<String>);
+        let report = Memo::new(move |_| {
+            paste.with(
+                |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
+                    Some(value) => jwt::inspect(value),
+                    None => jwt::inspect(&token.read()),
+                },
+            )
+        });
         let known_secret = known_secrets::search(report);
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
@@ -91,7 +110,7 @@ impl Model {
                 Request::for_checked(&checked)
             })
         });
-        check_with_public_key(request, public_key, answer, now);
+        check_with_public_key(request, public_key.into(), answer, now);
         // An answer counts only for the token and key it was computed for, so
         // nothing stale shows between an edit and the next check.
         let key_check = Memo::new(move |_| {
@@ -169,7 +188,17 @@ impl Model {
                 Some((findings, jwt::validate(r, &status, &expect)))
             })
         });
+        // SD-JWT (issue 17): disclosures and the KB-JWT's checks.
+        let sd_jwt = sd_jwt_state::wire(sd_jwt_state::Inputs {
+            report,
+            expected_aud,
+            expected_nonce,
+            leeway,
+            now,
+            now_override,
+        });
         Model {
+            sd_jwt,
             token,
             secret,
             encoding,
@@ -184,6 +213,8 @@ impl Model {
             leeway,
             now_override,
             report,
+            paste,
+            picked,
             verification,
             analysis,
         }
@@ -228,14 +259,14 @@ impl Model {
 }
 
 /// A public-key check with the request and key text it answers.
-type Answer = (Request, String, KeyCheck);
+pub(super) type Answer = (Request, String, KeyCheck);
 
 /// Runs the public-key check whenever the token or the key changes, in the
 /// keys module (loaded on first use). Only the newest answer is kept: a slow
 /// check for an old key never overwrites a newer one.
-fn check_with_public_key(
+pub(super) fn check_with_public_key(
     request: Memo<Option<Request>>,
-    public_key: RwSignal<String>,
+    public_key: Signal<String>,
     answer: RwSignal<Option<Answer>>,
     now: RwSignal<i64>,
 ) {
