@@ -2,7 +2,7 @@
 """Trunk post-build hook: bundle the wasm and its glue into one script, and
 write the offline service worker and the single-file build.
 
-Why one script: the page's Content-Security-Policy sets `connect-src 'none'`,
+Why scripts: the page's Content-Security-Policy sets `connect-src 'none'`,
 so nothing, not even the page itself, may `fetch()`; that includes the usual
 `fetch('app_bg.wasm')` of wasm-bindgen's loader. The wasm therefore travels
 inside a same-origin script (allowed by `script-src 'self'`), deflated and
@@ -17,21 +17,23 @@ supports gzip, deflate and deflate-raw there, not brotli (checked
 to 190 ms on a busy 2-core machine against 7 to 21 ms for the native inflate.
 
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR) and writes there:
-- `jwt-lens-<hash>.js`: glue + wasm, linked from index.html (the separate
-  glue and wasm files are removed);
-- `jwt-lens-keys-<hash>.js`: the second wasm module (the `keys/` crate:
-  RS, PS, ES and EdDSA verification with the RustCrypto crates), built here
-  with cargo, wasm-bindgen and wasm-opt and packed the same way. The page
-  imports it only when a public-key token gets a key, so a first visit does
-  not download it (`globalThis.jwtLensKeys` in the loader below);
+- `jwt-lens-<hash>.js`, linked from index.html: the first paint (the
+  `jwt-lens-first` binary, src/ui/first_paint.rs: decoding and the main
+  views without Leptos, built here with cargo), then the loader that
+  imports the app when the browser is idle;
+- `jwt-lens-app-<hash>.js`: the app, every panel (Trunk's build of the
+  `jwt-lens` binary, whose separate glue and wasm files are removed);
+- `jwt-lens-<name>-<hash>.js` for each of `MODULES` (the `keys/` crate
+  first), imported by the app on first use;
 - `jwt-lens-secrets-<hash>.js`: the list of publicly known HMAC secrets
   (assets/known-secrets.txt, written by scripts/known_secrets.py) as one
   string, imported the first time an HS* token is decoded
   (`globalThis.jwtLensSecrets`);
 - `sw.js`: a service worker that caches exactly this build's files, so a
   second visit works offline;
-- `jwt-lens.html`: the whole app in one file, with the script and styles
-  inline and allowed by their SHA-256 in its own policy, for `file://` use.
+- `jwt-lens.html`: the whole app in one file, with every script and the
+  styles inline and allowed by their SHA-256 in its own policy, for
+  `file://` use.
 """
 
 import base64
@@ -98,12 +100,15 @@ const deflated = typeof Uint8Array.fromBase64 === "function"
   ? Uint8Array.fromBase64(packed)
   : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
-// The public-key verifier, a module imported on first use. Its script
-// defines globalThis.jwtLensKeysFactory (already there in the single-file build).
-let keysModule;
-globalThis.jwtLensKeys = () => keysModule ??= (globalThis.jwtLensKeysFactory ? Promise.resolve() : import("./{keys}"))
-  .then(() => globalThis.jwtLensKeysFactory())
-  .catch((e) => {{ keysModule = undefined; throw e; }});
+// The wasm modules imported on first use (src/ui/modules.rs). Each script
+// defines globalThis.jwtLens<Name>Factory (already there in the single file).
+const onDemand = (name, file) => {{
+  let module;
+  globalThis["jwtLens" + name] = () => module ??= (globalThis[`jwtLens${{name}}Factory`] ? Promise.resolve() : import(file))
+    .then(() => globalThis[`jwtLens${{name}}Factory`]())
+    .catch((e) => {{ module = undefined; throw e; }});
+}};
+{modules}
 // The known-secret list, imported the first time an HS* token is decoded. Its
 // script defines globalThis.jwtLensSecretsText (already there in the single file).
 let secretsList;
@@ -119,8 +124,8 @@ if (embed) new ResizeObserver(() => {{
 }}).observe(embed);
 """
 
-KEYS_LOADER = """
-// Appended by scripts/post_build.py: the keys module's wasm, inflated and
+MODULE_LOADER = """
+// Appended by scripts/post_build.py: the module's wasm, inflated and
 // instantiated when the page first asks for it.
 const packed = "{b64}";
 const deflated = typeof Uint8Array.fromBase64 === "function"
@@ -128,8 +133,18 @@ const deflated = typeof Uint8Array.fromBase64 === "function"
   : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
 const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
 await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
-return {{ verify }};
+return {{ {exports} }};
 """
+
+# The wasm modules the app imports on first use: (cargo package, its wasm
+# file's stem, the loader's name after `jwtLens`, what it is). Each becomes
+# `jwt-lens-<name>-<hash>.js` defining `globalThis.jwtLens<Name>Factory`,
+# reached from Rust through `src/ui/modules.rs`.
+MODULES = [
+    ("jwt-lens-keys", "jwt_lens_keys", "Keys",
+     "JWT Lens public-key verifier (keys/): RS, PS, ES and EdDSA with the RustCrypto crates; "
+     "imported the first time a public-key token gets a key"),
+]
 
 SERVICE_WORKER = """// JWT Lens service worker, written by scripts/post_build.py for one build.
 // It caches this build's own files and nothing else; tokens never pass through it.
@@ -331,15 +346,18 @@ def pack(wasm: bytes) -> str:
     return base64.b64encode(deflate(wasm)).decode("ascii")
 
 
-def build_keys_module(staging: pathlib.Path) -> str:
-    """Builds keys/ (RS, PS, ES and EdDSA verification with the RustCrypto
-    crates) into `jwt-lens-keys-<hash>.js`, which defines
-    `globalThis.jwtLensKeysFactory`; returns the file's name."""
+def build_module(staging: pathlib.Path, package: str, stem: str, name: str, title: str) -> str:
+    """Builds one of the `MODULES` into `jwt-lens-<name>-<hash>.js`, which
+    defines `globalThis.jwtLens<Name>Factory` resolving to the module's
+    exported functions; returns the file's name."""
     with tempfile.TemporaryDirectory() as tmp:
-        glue, wasm = cargo_wasm(["-p", "jwt-lens-keys"], "jwt_lens_keys", pathlib.Path(tmp))
-    bundle = factory(glue, KEYS_LOADER.format(b64=pack(wasm)), "jwtLensKeysFactory",
-                     "JWT Lens public-key verifier (keys/)")
-    return write_hashed(staging, "jwt-lens-keys", bundle)
+        glue, wasm = cargo_wasm(["-p", package], stem, pathlib.Path(tmp))
+    exports = re.findall(r"^export function (\w+)\(", glue, re.MULTILINE)
+    if not exports:
+        raise SystemExit(f"post_build: {package} exports no function")
+    loader = MODULE_LOADER.format(b64=pack(wasm), exports=", ".join(exports))
+    bundle = factory(glue, loader, f"jwtLens{name}Factory", title)
+    return write_hashed(staging, f"jwt-lens-{name.lower()}", bundle)
 
 
 def build_secrets_module(staging: pathlib.Path) -> str:
@@ -390,9 +408,10 @@ def main() -> int:
     if os.environ.get("TRUNK_PROFILE", "release") == "release":
         optimise_page_wasm(wasm)
         glue_text = drop_unused_classes(glue_text)
-    keys_name = build_keys_module(staging)
+    modules = {name: build_module(staging, package, stem, name, title) for package, stem, name, title in MODULES}
     secrets_name = build_secrets_module(staging)
-    app_loader = APP_LOADER.format(b64=pack(wasm.read_bytes()), keys=keys_name, secrets=secrets_name)
+    module_lines = "\n".join(f'onDemand("{name}", "./{file}");' for name, file in modules.items())
+    app_loader = APP_LOADER.format(b64=pack(wasm.read_bytes()), modules=module_lines, secrets=secrets_name)
     app = factory(glue_text, app_loader, "jwtLensAppFactory", "JWT Lens app (every panel)")
     app_name = write_hashed(staging, "jwt-lens-app", app)
     glue.unlink()
@@ -420,15 +439,16 @@ def main() -> int:
     css_files = sorted(staging.glob("style-*.css"))
     files = ["./", "./index.html", f"./{name}", f"./{app_name}"] + [f"./{p.name}" for p in css_files]
     files += [f"./{n}" for n in ("manifest.webmanifest", "icon.svg") if (staging / n).exists()]
-    lazy = [f"./{keys_name}", f"./{secrets_name}"]
+    lazy = [f"./{file}" for file in modules.values()] + [f"./{secrets_name}"]
     version = hashlib.sha256("".join(files + lazy).encode()).hexdigest()[:12]
     (staging / "sw.js").write_text(SERVICE_WORKER.format(version=version, files=files, lazy=lazy), encoding="utf-8")
 
     css = "".join(p.read_text(encoding="utf-8") for p in css_files)
-    modules = [(staging / n).read_text(encoding="utf-8") for n in (app_name, keys_name, secrets_name)]
-    (staging / "jwt-lens.html").write_text(single_file(html, first, modules, css), encoding="utf-8")
-    print(f"post_build: wrote {name} ({len(first)} bytes), {app_name}, {keys_name}, {secrets_name}, "
-          "sw.js and jwt-lens.html")
+    inline = [(staging / n).read_text(encoding="utf-8")
+              for n in [app_name, *modules.values(), secrets_name]]
+    (staging / "jwt-lens.html").write_text(single_file(html, first, inline, css), encoding="utf-8")
+    print(f"post_build: wrote {name} ({len(first)} bytes), {app_name}, {', '.join(modules.values())}, "
+          f"{secrets_name}, sw.js and jwt-lens.html")
     return 0
 
 

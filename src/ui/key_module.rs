@@ -4,11 +4,12 @@
 //! the page's first download, so they live in `keys/`, built into a separate
 //! script by `scripts/post_build.py`. The page's script defines
 //! `globalThis.jwtLensKeys()`, which imports that script the first time a
-//! public-key token gets a key and resolves to its exports; later calls reuse it.
+//! public-key token gets a key and resolves to its exports; later calls reuse
+//! it ([`modules::call`]).
 
-use js_sys::{Array, Function, Promise, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
+
+use super::modules;
 
 use crate::jwt::Alg;
 use crate::jwt::base64url;
@@ -60,44 +61,17 @@ fn failed(why: &str) -> KeyCheck {
 }
 
 async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> {
-    let global = js_sys::global();
-    let describe = |e: JsValue| {
-        e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| "unknown error".to_owned())
-    };
-    let load: Function = Reflect::get(&global, &JsValue::from_str("jwtLensKeys"))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or("this build has no public-key verifier")?;
-    let promise: Promise = load
-        .call0(&global)
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "the loader returned no promise".to_owned())?;
-    let module = JsFuture::from(promise).await.map_err(describe)?;
-    let verify: Function = Reflect::get(&module, &JsValue::from_str("verify"))
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or("the verifier has no verify function")?;
-    let args = Array::new();
-    args.push(&JsValue::from_str(&request.alg.to_string()));
-    args.push(
-        &request
-            .kid
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
-    args.push(&JsValue::from_str(&request.signing_input));
-    args.push(&JsValue::from_str(&request.signature));
-    args.push(&JsValue::from_str(key));
-    args.push(&JsValue::from_f64(now as f64));
-    verify
-        .apply(&module, &args)
-        .map_err(describe)?
-        .as_string()
-        .ok_or_else(|| "the verifier returned no text".to_owned())
+    let kid = request
+        .kid
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
+    let args = [
+        JsValue::from_str(&request.alg.to_string()),
+        kid,
+        JsValue::from_str(&request.signing_input),
+        JsValue::from_str(&request.signature),
+        JsValue::from_str(key),
+        JsValue::from_f64(now as f64),
+    ];
+    modules::call("jwtLensKeys", "verify", &args).await
 }

@@ -108,6 +108,9 @@ pub fn search(report: Memo<Option<Report>>) -> Memo<Option<String>> {
 
 /// Tries the list against `target` chunk by chunk while `current()` holds.
 async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
+    // The token is drawn first: the search starts after the next frame, so
+    // no chunk queued before that frame delays the paste's render.
+    after_next_frame().await;
     let list = load().await.ok()?;
     let mut start = 0;
     let mut size = (FIRST_CHUNK_BYTES / target.signing_input.len().max(1)).clamp(1, FIRST_CHUNK);
@@ -153,6 +156,25 @@ async fn yield_to_event_loop() {
         } else {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves once the browser has drawn the next frame: a
+/// `requestAnimationFrame` callback runs just before it, and a zero-delay
+/// timeout from there runs after it.
+async fn after_next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+            return;
+        };
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = window.request_animation_frame(then.unchecked_ref());
     });
     let _ = JsFuture::from(promise).await;
 }

@@ -25,6 +25,7 @@ mod key_form;
 mod key_module;
 mod known_secrets;
 mod model;
+mod modules;
 mod paste_note;
 mod sd_jwt_state;
 mod secret_form;
