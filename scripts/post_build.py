@@ -70,8 +70,8 @@ globalThis.jwtLensApp = () => app ??= (globalThis.jwtLensAppFactory ? Promise.re
     app = undefined;
     const note = document.getElementById("app-status");
     if (note) {{
-      note.textContent = "The rest of JWT Lens could not load (offline before a first full visit, or the site was updated): "
-        + "the token is decoded above; reload the page to get the claims explained, findings, validation, keys and the encoder.";
+      note.textContent = "The rest of JWT Lens could not load (offline before a first full visit, or the site was updated). "
+        + "Tokens are still decoded and HMAC secrets checked here; reload the page for the claims explained, findings, validation, keys and the encoder.";
       note.hidden = false;
     }}
     throw e;
