@@ -78,10 +78,12 @@ globalThis.jwtLensApp = () => app ??= (globalThis.jwtLensAppFactory ? Promise.re
   }});
 const start = () => globalThis.jwtLensApp().catch(() => {{}});
 addEventListener("online", start);
-const embed = new URLSearchParams(location.search).has("embed");
-if (embed) start();
-await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
-if (!embed) self.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0);
+// An embed is the app's alone: no first paint, the app at once.
+if (new URLSearchParams(location.search).has("embed")) start();
+else {{
+  await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});
+  self.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0);
+}}
 // Offline support, where service workers exist (not from file://).
 if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {{
   navigator.serviceWorker.register("./sw.js").catch(() => {{}});
