@@ -67,6 +67,7 @@ mod header;
 pub mod insight;
 mod inspect;
 pub mod issuer;
+pub mod jwe;
 pub mod json;
 pub mod keys;
 mod known_secret;
