@@ -149,3 +149,429 @@ fn raw_symmetric_key_is_read_as_hex_or_base64url_by_the_length_needed() {
         "A128KW needs a 16-byte key; this text reads as 6 bytes as base64url or 4 bytes as hex"
     );
 }
+
+/// What the key entry `id` of a jose output is, as the user would paste it.
+fn jose_key(keys: &Value, id: &str) -> String {
+    let entry = &keys[id];
+    if let Some(password) = entry["password"].as_str() {
+        return password.to_owned();
+    }
+    entry["jwk"].to_string()
+}
+
+/// Decrypts every token of a `jose_encrypt.mjs` output; returns how many.
+fn decrypt_jose_output(out: &Value) -> usize {
+    let keys = &out["keys"];
+    let mut count = 0;
+    for t in out["tokens"].as_array().expect("tokens") {
+        let (alg, enc) = (text(&t["alg"]), text(&t["enc"]));
+        let token = text(&t["token"]);
+        let key = jose_key(keys, &text(&t["key"]));
+        let result = jwe::decrypt(&token, &key);
+        if t["bomb"].as_bool() == Some(true) {
+            let err = result.expect_err("the DEF bomb is refused");
+            assert_eq!(
+                err,
+                JweError::InflateTooLarge {
+                    limit: MAX_INFLATED_BYTES
+                }
+            );
+            assert_eq!(err.state(), State::Refused);
+            continue;
+        }
+        let done = result.unwrap_or_else(|e| panic!("{alg} {enc} from jose: {e}"));
+        assert_eq!(done.alg.name(), alg);
+        assert_eq!(done.enc.name(), enc);
+        assert_eq!(done.text(), t["plaintext"].as_str(), "{alg} {enc}");
+        assert_eq!(done.compressed, t["zip"].as_bool() == Some(true));
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn tokens_jose_encrypted_for_every_alg_and_enc_decrypt_to_jose_plaintext() {
+    let out = fixture("jose/tokens.json");
+    let algs: std::collections::BTreeSet<String> = out["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .map(|t| text(&t["alg"]))
+        .collect();
+    // Every alg JWT Lens decrypts but RSA1_5, which jose 6 no longer makes.
+    let expected: std::collections::BTreeSet<String> = KeyAlg::ALL
+        .iter()
+        .map(|a| a.name().to_owned())
+        .filter(|a| a != "RSA1_5")
+        .collect();
+    assert_eq!(algs, expected);
+    assert_eq!(decrypt_jose_output(&out), 122);
+}
+
+#[test]
+fn jose_private_keys_read_as_pkcs8_pkcs1_and_sec1_pem() {
+    let out = fixture("jose/tokens.json");
+    let keys = &out["keys"];
+    let mut seen = Vec::new();
+    for (id, form, reading) in [
+        ("rsa", "pkcs8", KeyReading::Pkcs8),
+        ("rsa", "pkcs1", KeyReading::Pkcs1),
+        ("p256", "sec1", KeyReading::Sec1),
+        ("p384", "pkcs8", KeyReading::Pkcs8),
+        ("p521", "sec1", KeyReading::Sec1),
+        ("x25519", "pkcs8", KeyReading::Pkcs8),
+    ] {
+        let token = out["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .find(|t| t["key"] == id && t["nested"].is_null() && t["zip"].is_null())
+            .expect("a token for the key");
+        let pem = text(&keys[id][form]);
+        let done = decrypts_to(&text(&token["token"]), &pem, &text(&token["plaintext"]));
+        assert_eq!(done.key_reading, reading, "{id} {form}");
+        seen.push(id);
+    }
+    assert_eq!(seen.len(), 6);
+}
+
+#[test]
+fn jose_nested_jwt_decrypts_and_its_inner_signature_verifies() {
+    use jwt_lens::jwt::{AlgChoice, SignatureStatus, inspect, verify::with_public_key};
+    let out = fixture("jose/tokens.json");
+    let t = out["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .find(|t| !t["nested"].is_null())
+        .expect("the nested token");
+    let done = jwe::decrypt(&text(&t["token"]), &jose_key(&out["keys"], "rsa")).expect("decrypts");
+    assert_eq!(done.nested, Some(Nested::Cty));
+    let inner = inspect(done.text().expect("text")).expect("the inner JWT reads");
+    let spki = text(&out["keys"]["signer"]["spki"]);
+    let (status, _) = with_public_key(&inner, AlgChoice::FromToken, &spki, 1_800_000_000);
+    assert!(matches!(status, SignatureStatus::Valid { .. }), "{status:?}");
+}
+
+/// Fresh tokens from jose on every run (new keys each time), unless node
+/// or jose is missing and `JWT_LENS_SKIP_NODE=1` allows skipping.
+#[test]
+fn fresh_jose_tokens_decrypt() {
+    use std::process::Command;
+    let skip = std::env::var("JWT_LENS_SKIP_NODE").is_ok_and(|v| v == "1");
+    let output = Command::new("node")
+        .arg("tests/jwe/jose_encrypt.mjs")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    let output = match output {
+        Ok(o) if o.status.code() == Some(3) && skip => {
+            eprintln!("skipped: jose is not installed (JWT_LENS_SKIP_NODE=1)");
+            return;
+        }
+        Ok(o) => o,
+        Err(_) if skip => {
+            eprintln!("skipped: node is not on PATH (JWT_LENS_SKIP_NODE=1)");
+            return;
+        }
+        Err(e) => panic!("cannot run node: {e}; run scripts/setup.sh test or set JWT_LENS_SKIP_NODE=1"),
+    };
+    assert!(
+        output.status.success(),
+        "node tests/jwe/jose_encrypt.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(decrypt_jose_output(&out), 122);
+}
+
+fn a(n: usize) -> (String, String) {
+    let vectors = fixture("rfc7516.json");
+    let v = &vectors["vectors"][n];
+    (text(&v["token"]), v["key"].to_string())
+}
+
+/// `token` with the last character of segment `index` changed.
+fn flip(token: &str, index: usize) -> String {
+    let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+    let part = &mut parts[index];
+    // A change in the first character keeps the segment canonical base64url.
+    let first = part.remove(0);
+    part.insert(0, if first == 'A' { 'B' } else { 'A' });
+    parts.join(".")
+}
+
+#[test]
+fn flipped_tag_fails_with_authentication_tag_mismatch() {
+    for n in [0, 1, 2] {
+        let (token, key) = a(n);
+        let err = jwe::decrypt(&flip(&token, 4), &key).expect_err("altered tag");
+        assert_eq!(err, JweError::TagMismatch, "A.{}", n + 1);
+        assert_eq!(
+            err.to_string(),
+            "authentication tag mismatch: wrong key or altered token"
+        );
+        assert_eq!(err.state(), State::Failed);
+    }
+}
+
+#[test]
+fn flipped_ciphertext_fails_with_authentication_tag_mismatch() {
+    let (token, key) = a(0);
+    let err = jwe::decrypt(&flip(&token, 3), &key).expect_err("altered ciphertext");
+    assert_eq!(err, JweError::TagMismatch);
+}
+
+#[test]
+fn flipped_protected_header_byte_fails_as_the_aad_changes() {
+    // The header is AAD: a different but valid header must not decrypt.
+    let (token, key) = a(2);
+    let (_, rest) = token.split_once('.').expect("segments");
+    let header = base64url::encode(br#"{"alg":"A128KW","enc":"A128CBC-HS256","x":1}"#);
+    let err = jwe::decrypt(&format!("{header}.{rest}"), &key).expect_err("new AAD");
+    assert_eq!(err, JweError::TagMismatch);
+}
+
+#[test]
+fn wrong_rsa_key_fails_to_decrypt_the_encrypted_key() {
+    let (token, _) = a(0);
+    let (_, other_key) = a(1);
+    let err = jwe::decrypt(&token, &other_key).expect_err("another RSA key");
+    assert_eq!(
+        err.to_string(),
+        "RSA-OAEP decryption of the encrypted key failed: wrong key or altered token"
+    );
+}
+
+#[test]
+fn wrong_aes_key_fails_the_unwrap_integrity_check() {
+    let (token, _) = a(2);
+    let err = jwe::decrypt(&token, "AAAAAAAAAAAAAAAAAAAAAA").expect_err("zero key");
+    assert_eq!(
+        err.to_string(),
+        "A128KW key unwrap failed its integrity check: wrong key or altered encrypted key"
+    );
+}
+
+#[test]
+fn ec_key_for_rsa_oaep_fails_with_wrong_key_type() {
+    let (token, _) = a(0);
+    let out = fixture("jose/tokens.json");
+    let ec = jose_key(&out["keys"], "p256");
+    let err = jwe::decrypt(&token, &ec).expect_err("EC key for RSA-OAEP");
+    assert_eq!(
+        err.to_string(),
+        "wrong key type: RSA-OAEP needs an RSA private key, got an EC key on P-256"
+    );
+    let err = jwe::decrypt(&token, "correct horse").expect_err("text for RSA-OAEP");
+    assert!(matches!(err, JweError::KeyUnreadable { .. }), "{err}");
+}
+
+#[test]
+fn ecdh_key_on_another_curve_fails_with_wrong_key_type() {
+    let out = fixture("jose/tokens.json");
+    let token = out["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .find(|t| t["key"] == "p384")
+        .expect("a P-384 token");
+    let err = jwe::decrypt(&text(&token["token"]), &jose_key(&out["keys"], "p256"))
+        .expect_err("P-256 key for a P-384 epk");
+    assert_eq!(
+        err.to_string(),
+        "wrong key type: the token's ephemeral key (epk) is on P-384, this key is on P-256"
+    );
+}
+
+#[test]
+fn public_key_is_refused_as_not_private() {
+    let (token, _) = a(0);
+    let out = fixture("jose/tokens.json");
+    let err = jwe::decrypt(&token, &text(&out["keys"]["rsa"]["spki"])).expect_err("SPKI");
+    assert_eq!(
+        err.to_string(),
+        "this is a PEM public key: decrypting needs the private key, which only the recipient holds"
+    );
+}
+
+/// A PBES2 token asking for `p2c` iterations (with a valid-looking rest).
+fn pbes2_token(p2c: &str) -> String {
+    let header = format!(
+        r#"{{"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2s":"AAAAAAAAAAA","p2c":{p2c}}}"#
+    );
+    format!(
+        "{}.{}.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA",
+        base64url::encode(header.as_bytes()),
+        "A".repeat(54),
+    )
+}
+
+#[test]
+fn p2c_above_the_cap_is_refused_before_any_work() {
+    for p2c in ["2000000", "4294967296", "1e12", "600001"] {
+        let started = Instant::now();
+        let err = jwe::decrypt(&pbes2_token(p2c), "password").expect_err("above the cap");
+        assert!(started.elapsed() < Duration::from_millis(50), "{p2c} took work");
+        assert_eq!(err.state(), State::Refused);
+        assert!(
+            err.to_string().starts_with(&format!(
+                "p2c {p2c} is above the cap of {P2C_CAP}"
+            )),
+            "{err}"
+        );
+    }
+    // Refused even before the key text is read.
+    let err = jwe::decrypt(&pbes2_token("2000000"), "").expect_err("no key");
+    assert!(matches!(err, JweError::P2cAboveCap { .. }));
+}
+
+#[test]
+fn p2c_that_is_not_a_positive_integer_fails() {
+    for p2c in ["0", "-5", "1.5", "\"100\""] {
+        let err = jwe::decrypt(&pbes2_token(p2c), "password").expect_err("bad p2c");
+        assert!(matches!(err, JweError::BadParam { name: "p2c", .. }), "{p2c}: {err}");
+    }
+}
+
+#[test]
+fn deflate_bomb_is_refused_at_the_inflate_limit() {
+    // 3 MiB of zeros in a few kilobytes of DEFLATE, from jose's run.
+    let out = fixture("jose/tokens.json");
+    let bomb = out["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .find(|t| t["bomb"].as_bool() == Some(true))
+        .expect("the bomb");
+    assert!(text(&bomb["token"]).len() < 20_000, "a small token");
+    let err = jwe::decrypt(&text(&bomb["token"]), &jose_key(&out["keys"], "kw256"))
+        .expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "the compressed plaintext inflates to more than 2097152 bytes; JWT Lens stopped there \
+         (a small token can inflate to gigabytes)"
+    );
+    // And the inflater on its own: 16 MiB of zeros as raw DEFLATE.
+    let huge = vec![0u8; 16 * 1024 * 1024];
+    let deflated = zeros_deflate(&huge);
+    assert!(matches!(
+        jwe::inflate(&deflated),
+        Err(JweError::InflateTooLarge { .. })
+    ));
+}
+
+/// Raw DEFLATE (RFC 1951 §3.2.6) of all-zero `data`, written by hand so no
+/// compressor is needed: one fixed-Huffman block of a literal 0, then
+/// back-references of the maximum length 258 at distance 1.
+fn zeros_deflate(data: &[u8]) -> Vec<u8> {
+    struct Bits {
+        out: Vec<u8>,
+        acc: u32,
+        n: u32,
+    }
+    impl Bits {
+        fn put(&mut self, value: u32, count: u32) {
+            self.acc |= value << self.n;
+            self.n += count;
+            while self.n >= 8 {
+                self.out.push(self.acc as u8);
+                self.acc >>= 8;
+                self.n -= 8;
+            }
+        }
+        /// Huffman codes go most-significant bit first.
+        fn code(&mut self, code: u32, len: u32) {
+            let reversed = (0..len).fold(0, |r, i| r | ((code >> i) & 1) << (len - 1 - i));
+            self.put(reversed, len);
+        }
+    }
+    assert!(data.iter().all(|b| *b == 0));
+    let mut bits = Bits { out: Vec::new(), acc: 0, n: 0 };
+    bits.put(1, 1); // final block
+    bits.put(1, 2); // fixed Huffman
+    bits.code(0x30, 8); // literal 0
+    let mut left = data.len() - 1;
+    while left >= 258 {
+        bits.code(0xC5, 8); // length code 285 = 258
+        bits.code(0, 5); // distance code 0 = 1
+        left -= 258;
+    }
+    for _ in 0..left {
+        bits.code(0x30, 8);
+    }
+    bits.code(0, 7); // end of block (256)
+    bits.put(0, 7);
+    bits.out
+}
+
+#[test]
+fn crit_and_unsupported_algorithms_are_refused() {
+    let segments = "AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA";
+    for (header, expected) in [
+        (
+            r#"{"alg":"dir","enc":"A128GCM","crit":["exp"],"exp":1}"#,
+            "the header's crit requires \"exp\", which JWT Lens does not implement",
+        ),
+        (
+            r#"{"alg":"RSA-OAEP-1024","enc":"A128GCM"}"#,
+            "alg \"RSA-OAEP-1024\" is not a key-management algorithm JWT Lens decrypts",
+        ),
+        (
+            r#"{"alg":"dir","enc":"C20P"}"#,
+            "enc \"C20P\" is not a content encryption JWT Lens decrypts",
+        ),
+        (
+            r#"{"alg":"dir","enc":"A128GCM","zip":"GZIP"}"#,
+            "zip \"GZIP\" is not a compression JWT Lens inflates",
+        ),
+    ] {
+        let token = format!("{}.{segments}", base64url::encode(header.as_bytes()));
+        let err = jwe::decrypt(&token, "AAAAAAAAAAAAAAAAAAAAAA").expect_err(header);
+        assert_eq!(err.state(), State::Refused, "{header}");
+        assert!(err.to_string().starts_with(expected), "{err}");
+    }
+}
+
+#[test]
+fn json_serialization_refuses_a_parameter_in_two_headers() {
+    let example = fixture("rfc7520/5_11.json");
+    let mut json = example["output"]["json"].clone();
+    // 5.11 puts "enc" in the protected header; repeat it unprotected.
+    json["unprotected"]["enc"] = Value::from("A128GCM");
+    let err = jwe::decrypt(&json.to_string(), &example["input"]["key"].to_string())
+        .expect_err("duplicate");
+    assert_eq!(
+        err.to_string(),
+        "header parameter \"enc\" is in both the protected header and the shared unprotected \
+         header; RFC 7516 §7.2.1 requires them disjoint"
+    );
+}
+
+#[test]
+fn zip_outside_the_protected_header_is_refused() {
+    let example = fixture("rfc7520/5_11.json");
+    let mut json = example["output"]["json"].clone();
+    json["unprotected"]["zip"] = Value::from("DEF");
+    let err = jwe::decrypt(&json.to_string(), &example["input"]["key"].to_string())
+        .expect_err("zip unprotected");
+    assert_eq!(err, JweError::ZipUnprotected);
+}
+
+#[test]
+fn compact_with_four_segments_is_not_a_jwe() {
+    let err = jwe::parse("a.b.c.d").expect_err("four");
+    assert_eq!(err, JweError::Segments { found: 4 });
+}
+
+#[test]
+fn multi_recipient_json_with_no_matching_key_names_the_count() {
+    let example = fixture("rfc7520/5_13.json");
+    let (_, unrelated) = a(2);
+    let err = jwe::decrypt(&example["output"]["json"].to_string(), &unrelated)
+        .expect_err("no recipient");
+    assert!(
+        err.to_string()
+            .starts_with("none of the 3 recipients decrypts with this key; the first: "),
+        "{err}"
+    );
+}

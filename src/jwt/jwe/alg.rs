@@ -35,12 +35,17 @@ pub enum RsaPadding {
     OaepSha1,
     /// `RSA-OAEP-256`: RSAES-OAEP with SHA-256 and MGF1-SHA-256.
     OaepSha256,
+    /// `RSA-OAEP-384`: with SHA-384 (IANA JOSE registry, from WebCrypto).
+    OaepSha384,
+    /// `RSA-OAEP-512`: with SHA-512 (IANA JOSE registry, from WebCrypto).
+    OaepSha512,
 }
 
 /// A JWE `alg`: how the content encryption key (CEK) reaches the recipient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyAlg {
-    /// `RSA1_5`, `RSA-OAEP`, `RSA-OAEP-256` (RFC 7518 §4.2, §4.3).
+    /// `RSA1_5`, `RSA-OAEP`, `RSA-OAEP-256` (RFC 7518 §4.2, §4.3), and
+    /// `RSA-OAEP-384`, `RSA-OAEP-512`.
     Rsa(RsaPadding),
     /// `A128KW`, `A192KW`, `A256KW`: AES Key Wrap (RFC 7518 §4.4, RFC 3394).
     AesKw(AesBits),
@@ -58,9 +63,11 @@ pub enum KeyAlg {
 
 impl KeyAlg {
     /// Every `alg` JWT Lens decrypts, in the order the page lists them.
-    pub const ALL: [KeyAlg; 17] = [
+    pub const ALL: [KeyAlg; 19] = [
         KeyAlg::Rsa(RsaPadding::OaepSha1),
         KeyAlg::Rsa(RsaPadding::OaepSha256),
+        KeyAlg::Rsa(RsaPadding::OaepSha384),
+        KeyAlg::Rsa(RsaPadding::OaepSha512),
         KeyAlg::Rsa(RsaPadding::Pkcs1v15),
         KeyAlg::EcdhEs(None),
         KeyAlg::EcdhEs(Some(AesBits::A128)),
@@ -85,6 +92,8 @@ impl KeyAlg {
             KeyAlg::Rsa(RsaPadding::Pkcs1v15) => "RSA1_5",
             KeyAlg::Rsa(RsaPadding::OaepSha1) => "RSA-OAEP",
             KeyAlg::Rsa(RsaPadding::OaepSha256) => "RSA-OAEP-256",
+            KeyAlg::Rsa(RsaPadding::OaepSha384) => "RSA-OAEP-384",
+            KeyAlg::Rsa(RsaPadding::OaepSha512) => "RSA-OAEP-512",
             KeyAlg::AesKw(A128) => "A128KW",
             KeyAlg::AesKw(A192) => "A192KW",
             KeyAlg::AesKw(A256) => "A256KW",

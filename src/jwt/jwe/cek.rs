@@ -3,7 +3,7 @@
 
 use rsa::{Oaep, Pkcs1v15Encrypt};
 use sha1::Sha1;
-use sha2::Sha256;
+use sha2::{Sha256, Sha384, Sha512};
 
 use super::alg::{KeyAlg, KeyKind, RsaPadding};
 use super::ecdh;
@@ -57,6 +57,8 @@ pub(super) fn content_key(
             let decrypted = match padding {
                 RsaPadding::OaepSha1 => rsa_key.decrypt(Oaep::<Sha1>::new(), encrypted_key),
                 RsaPadding::OaepSha256 => rsa_key.decrypt(Oaep::<Sha256>::new(), encrypted_key),
+                RsaPadding::OaepSha384 => rsa_key.decrypt(Oaep::<Sha384>::new(), encrypted_key),
+                RsaPadding::OaepSha512 => rsa_key.decrypt(Oaep::<Sha512>::new(), encrypted_key),
                 RsaPadding::Pkcs1v15 => rsa_key.decrypt(Pkcs1v15Encrypt, encrypted_key),
             };
             match (padding, decrypted) {

@@ -1,6 +1,7 @@
 //! JWE decryption (RFC 7516, RFC 7518 §4–5) with a key the user pastes:
 //! compact and JSON serializations, the key management of RFC 7518 §4.1
-//! (RSA1_5, RSA-OAEP, RSA-OAEP-256, AES key wrap, dir, ECDH-ES with and
+//! (RSA1_5, RSA-OAEP, RSA-OAEP-256, and the registry's RSA-OAEP-384 and
+//! -512; AES key wrap, dir, ECDH-ES with and
 //! without key wrap, AES-GCM key wrap, PBES2), every content encryption of
 //! §5.1, and `zip: "DEF"` with a bounded inflate.
 //!
