@@ -250,7 +250,10 @@ fn jose_nested_jwt_decrypts_and_its_inner_signature_verifies() {
     let inner = inspect(done.text().expect("text")).expect("the inner JWT reads");
     let spki = text(&out["keys"]["signer"]["spki"]);
     let (status, _) = with_public_key(&inner, AlgChoice::FromToken, &spki, 1_800_000_000);
-    assert!(matches!(status, SignatureStatus::Valid { .. }), "{status:?}");
+    assert!(
+        matches!(status, SignatureStatus::Valid { .. }),
+        "{status:?}"
+    );
 }
 
 /// Fresh tokens from jose on every run (new keys each time), unless node
@@ -273,7 +276,9 @@ fn fresh_jose_tokens_decrypt() {
             eprintln!("skipped: node is not on PATH (JWT_LENS_SKIP_NODE=1)");
             return;
         }
-        Err(e) => panic!("cannot run node: {e}; run scripts/setup.sh test or set JWT_LENS_SKIP_NODE=1"),
+        Err(e) => {
+            panic!("cannot run node: {e}; run scripts/setup.sh test or set JWT_LENS_SKIP_NODE=1")
+        }
     };
     assert!(
         output.status.success(),
@@ -411,12 +416,14 @@ fn p2c_above_the_cap_is_refused_before_any_work() {
     for p2c in ["2000000", "4294967296", "1e12", "600001"] {
         let started = Instant::now();
         let err = jwe::decrypt(&pbes2_token(p2c), "password").expect_err("above the cap");
-        assert!(started.elapsed() < Duration::from_millis(50), "{p2c} took work");
+        assert!(
+            started.elapsed() < Duration::from_millis(50),
+            "{p2c} took work"
+        );
         assert_eq!(err.state(), State::Refused);
         assert!(
-            err.to_string().starts_with(&format!(
-                "p2c {p2c} is above the cap of {P2C_CAP}"
-            )),
+            err.to_string()
+                .starts_with(&format!("p2c {p2c} is above the cap of {P2C_CAP}")),
             "{err}"
         );
     }
@@ -429,7 +436,10 @@ fn p2c_above_the_cap_is_refused_before_any_work() {
 fn p2c_that_is_not_a_positive_integer_fails() {
     for p2c in ["0", "-5", "1.5", "\"100\""] {
         let err = jwe::decrypt(&pbes2_token(p2c), "password").expect_err("bad p2c");
-        assert!(matches!(err, JweError::BadParam { name: "p2c", .. }), "{p2c}: {err}");
+        assert!(
+            matches!(err, JweError::BadParam { name: "p2c", .. }),
+            "{p2c}: {err}"
+        );
     }
 }
 
@@ -444,8 +454,8 @@ fn deflate_bomb_is_refused_at_the_inflate_limit() {
         .find(|t| t["bomb"].as_bool() == Some(true))
         .expect("the bomb");
     assert!(text(&bomb["token"]).len() < 20_000, "a small token");
-    let err = jwe::decrypt(&text(&bomb["token"]), &jose_key(&out["keys"], "kw256"))
-        .expect_err("refused");
+    let err =
+        jwe::decrypt(&text(&bomb["token"]), &jose_key(&out["keys"], "kw256")).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "the compressed plaintext inflates to more than 2097152 bytes; JWT Lens stopped there \
@@ -486,7 +496,11 @@ fn zeros_deflate(data: &[u8]) -> Vec<u8> {
         }
     }
     assert!(data.iter().all(|b| *b == 0));
-    let mut bits = Bits { out: Vec::new(), acc: 0, n: 0 };
+    let mut bits = Bits {
+        out: Vec::new(),
+        acc: 0,
+        n: 0,
+    };
     bits.put(1, 1); // final block
     bits.put(1, 2); // fixed Huffman
     bits.code(0x30, 8); // literal 0
@@ -567,8 +581,8 @@ fn compact_with_four_segments_is_not_a_jwe() {
 fn multi_recipient_json_with_no_matching_key_names_the_count() {
     let example = fixture("rfc7520/5_13.json");
     let (_, unrelated) = a(2);
-    let err = jwe::decrypt(&example["output"]["json"].to_string(), &unrelated)
-        .expect_err("no recipient");
+    let err =
+        jwe::decrypt(&example["output"]["json"].to_string(), &unrelated).expect_err("no recipient");
     assert!(
         err.to_string()
             .starts_with("none of the 3 recipients decrypts with this key; the first: "),

@@ -21,7 +21,9 @@ pub(super) fn symmetric_need(params: &Params) -> (usize, String) {
             params.enc.key_bytes(),
             format!("dir with {}", params.enc.name()),
         ),
-        KeyAlg::AesKw(bits) | KeyAlg::AesGcmKw(bits) => (bits.bytes(), params.alg.name().to_owned()),
+        KeyAlg::AesKw(bits) | KeyAlg::AesGcmKw(bits) => {
+            (bits.bytes(), params.alg.name().to_owned())
+        }
         _ => (0, params.alg.name().to_owned()),
     }
 }

@@ -8,7 +8,7 @@ use sha2::{Sha256, Sha384, Sha512};
 use subtle::ConstantTimeEq;
 
 use super::alg::{AesBits, ContentAlg};
-use super::error::{JwePart, JweError};
+use super::error::{JweError, JwePart};
 use super::wrap::gcm_in_place;
 
 /// Decrypts `ciphertext` under `enc` with the content encryption key.

@@ -70,7 +70,9 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKey, JweError> {
         });
     }
     Err(JweError::KeyUnreadable {
-        reason: format!("a PKCS #8 key for algorithm OID {oid}, which JWT Lens does not decrypt with"),
+        reason: format!(
+            "a PKCS #8 key for algorithm OID {oid}, which JWT Lens does not decrypt with"
+        ),
     })
 }
 
@@ -98,7 +100,8 @@ pub fn pkcs1(der: &[u8]) -> Result<PrivateKey, JweError> {
 /// [`JweError::KeyUnreadable`] for malformed DER, a curve that is not named
 /// or not one JWT Lens decrypts with, or a scalar out of range.
 pub fn sec1(der: &[u8], outer: Option<ObjectIdentifier>) -> Result<PrivateKey, JweError> {
-    let key = sec1::EcPrivateKey::from_der(der).map_err(|e| unreadable("SEC 1 EC private key", e))?;
+    let key =
+        sec1::EcPrivateKey::from_der(der).map_err(|e| unreadable("SEC 1 EC private key", e))?;
     let oid = outer
         .or_else(|| key.parameters.and_then(|p| p.named_curve()))
         .ok_or_else(|| JweError::KeyUnreadable {

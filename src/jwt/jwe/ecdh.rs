@@ -4,10 +4,10 @@
 
 use sha2::{Digest, Sha256};
 
-use super::error::{JwePart, JweError};
+use super::error::{JweError, JwePart};
 use super::header;
-use super::private::{EcSecret, PrivateKey};
 use super::parse::bytes;
+use super::private::{EcSecret, PrivateKey};
 use crate::jwt::json::Json;
 use crate::jwt::keys::Curve;
 
@@ -41,7 +41,9 @@ fn coordinate(epk: &Json, name: &'static str, len: usize) -> Result<Vec<u8>, Jwe
 /// [`JweError::WrongKeyType`]-style mismatches as `WrongCurve`, and
 /// [`JweError::LowOrderPoint`] for an X25519 point that gives zero.
 pub(super) fn shared_secret(key: &PrivateKey, head: &Json) -> Result<Vec<u8>, JweError> {
-    let epk = head.get("epk").ok_or(JweError::MissingParam { name: "epk" })?;
+    let epk = head
+        .get("epk")
+        .ok_or(JweError::MissingParam { name: "epk" })?;
     if epk.members().is_none() {
         return Err(epk_error(format!(
             "must be a JWK object, it is {}",
@@ -97,15 +99,21 @@ pub(super) fn shared_secret(key: &PrivateKey, head: &Json) -> Result<Vec<u8>, Jw
             // stops invalid-curve attacks on the static key.
             Ok(match secret {
                 EcSecret::P256(s) => s
-                    .diffie_hellman(&p256::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?)
+                    .diffie_hellman(
+                        &p256::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?,
+                    )
                     .raw_secret_bytes()
                     .to_vec(),
                 EcSecret::P384(s) => s
-                    .diffie_hellman(&p384::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?)
+                    .diffie_hellman(
+                        &p384::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?,
+                    )
                     .raw_secret_bytes()
                     .to_vec(),
                 EcSecret::P521(s) => s
-                    .diffie_hellman(&p521::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?)
+                    .diffie_hellman(
+                        &p521::PublicKey::from_sec1_bytes(&point).map_err(|_| off_curve())?,
+                    )
                     .raw_secret_bytes()
                     .to_vec(),
             })
@@ -122,7 +130,10 @@ pub(super) fn shared_secret(key: &PrivateKey, head: &Json) -> Result<Vec<u8>, Jw
 /// key length in bits.
 pub fn concat_kdf(z: &[u8], algorithm: &str, apu: &[u8], apv: &[u8], len: usize) -> Vec<u8> {
     let prefixed = |data: &[u8]| {
-        let mut out = u32::try_from(data.len()).unwrap_or(u32::MAX).to_be_bytes().to_vec();
+        let mut out = u32::try_from(data.len())
+            .unwrap_or(u32::MAX)
+            .to_be_bytes()
+            .to_vec();
         out.extend_from_slice(data);
         out
     };

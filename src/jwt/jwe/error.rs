@@ -132,7 +132,10 @@ pub enum JweError {
     /// A key of the wrong kind for the `alg`.
     WrongKeyType { alg: KeyAlg, got: String },
     /// An EC key on another curve than the token's `epk`.
-    WrongCurve { key: &'static str, epk: &'static str },
+    WrongCurve {
+        key: &'static str,
+        epk: &'static str,
+    },
     /// Symmetric key bytes of the wrong length in every reading tried.
     KeyLength {
         what: String,
@@ -349,11 +352,7 @@ impl fmt::Display for JweError {
                 needed,
                 found,
             } => write!(f, "{part} is {found} bytes; {what} needs {needed}"),
-            JweError::CekLength {
-                enc,
-                needed,
-                found,
-            } => write!(
+            JweError::CekLength { enc, needed, found } => write!(
                 f,
                 "the content encryption key is {found} bytes; {enc} needs {needed}"
             ),

@@ -2,7 +2,7 @@
 //! §4.6.1, §4.7.1, §4.8.1), each checked for type before use.
 
 use super::alg::{ContentAlg, KeyAlg};
-use super::error::{JwePart, JweError};
+use super::error::{JweError, JwePart};
 use super::parse::bytes;
 use crate::jwt::json::Json;
 
@@ -20,7 +20,10 @@ pub struct Params {
 }
 
 /// The string value of `name`; `None` when absent.
-pub(super) fn string<'a>(header: &'a Json, name: &'static str) -> Result<Option<&'a str>, JweError> {
+pub(super) fn string<'a>(
+    header: &'a Json,
+    name: &'static str,
+) -> Result<Option<&'a str>, JweError> {
     match header.get(name) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s)),

@@ -54,9 +54,7 @@ pub fn key(jwk: &Json) -> Result<PrivateKey, JweError> {
         "RSA" if jwk.get("d").is_none() => Err(public_only("RSA")),
         "RSA" => {
             if jwk.get("oth").is_some() {
-                return Err(bad(
-                    "multi-prime RSA keys (\"oth\") are not read".to_owned(),
-                ));
+                return Err(bad("multi-prime RSA keys (\"oth\") are not read".to_owned()));
             }
             // The primes are optional (RFC 7518 §6.3.2); without them the
             // rsa crate recovers them from n, e and d.

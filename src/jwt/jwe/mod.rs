@@ -38,7 +38,7 @@ mod wrap;
 
 pub use alg::{AesBits, ContentAlg, KeyAlg, KeyKind, RsaPadding};
 pub use ecdh::concat_kdf;
-pub use error::{HeaderPlace, JwePart, JweError, State};
+pub use error::{HeaderPlace, JweError, JwePart, State};
 pub use header::{Params, params};
 pub use inflate::{MAX_INFLATED_BYTES, inflate};
 pub use key::KeyReading;
@@ -108,9 +108,17 @@ fn try_recipient(
     };
     let mut first_error = None;
     for (key, reading) in keys_for(pasted, &params)? {
-        let attempt = cek::content_key(&params, head, &recipient.encrypted_key, &key).and_then(
-            |cek| content::decrypt(params.enc, &cek, &jwe.iv, &jwe.aad(), &jwe.ciphertext, &jwe.tag),
-        );
+        let attempt =
+            cek::content_key(&params, head, &recipient.encrypted_key, &key).and_then(|cek| {
+                content::decrypt(
+                    params.enc,
+                    &cek,
+                    &jwe.iv,
+                    &jwe.aad(),
+                    &jwe.ciphertext,
+                    &jwe.tag,
+                )
+            });
         match attempt {
             Ok(plain) => return finish(jwe, index, &params, head, plain, reading),
             Err(e) => {
@@ -118,7 +126,10 @@ fn try_recipient(
                 let better = matches!(
                     first_error,
                     Some(JweError::WrongKeyType { .. } | JweError::WrongCurve { .. })
-                ) && !matches!(e, JweError::WrongKeyType { .. } | JweError::WrongCurve { .. });
+                ) && !matches!(
+                    e,
+                    JweError::WrongKeyType { .. } | JweError::WrongCurve { .. }
+                );
                 if first_error.is_none() || better {
                     first_error = Some(e);
                 }
@@ -137,11 +148,14 @@ fn keys_for(pasted: &Pasted, params: &Params) -> Result<Vec<(PrivateKey, KeyRead
             return key::from_text(text, params.alg.needs(), needed, &what).map(|k| vec![k]);
         }
         Pasted::Keys(all) => {
-            let in_set = all.len() > 1 || matches!(all.first(), Some(c) if matches!(c.reading, KeyReading::Jwks { .. }));
+            let in_set = all.len() > 1
+                || matches!(all.first(), Some(c) if matches!(c.reading, KeyReading::Jwks { .. }));
             match &params.kid {
                 Some(kid) if in_set && all.iter().any(|c| c.kid.is_some()) => {
-                    let matching: Vec<&Candidate> =
-                        all.iter().filter(|c| c.kid.as_deref() == Some(kid)).collect();
+                    let matching: Vec<&Candidate> = all
+                        .iter()
+                        .filter(|c| c.kid.as_deref() == Some(kid))
+                        .collect();
                     if matching.is_empty() {
                         return Err(JweError::NoKeyForKid { kid: kid.clone() });
                     }

@@ -2,7 +2,7 @@
 //! §7.1) and the JSON serializations (§7.2, general and flattened), with
 //! each recipient's headers merged as §7.2.1 says.
 
-use super::error::{HeaderPlace, JwePart, JweError};
+use super::error::{HeaderPlace, JweError, JwePart};
 use crate::jwt::MAX_TOKEN_BYTES;
 use crate::jwt::base64url::{self, Alphabet};
 use crate::jwt::json::{self, Json};

@@ -1,7 +1,7 @@
 //! The JWE JSON serialization (RFC 7516 §7.2): general, with a
 //! `recipients` array, and flattened, with one recipient at the top.
 
-use super::error::{HeaderPlace, JwePart, JweError};
+use super::error::{HeaderPlace, JweError, JwePart};
 use super::parse::{Form, Jwe, Recipient, bytes, check_object, header_segment, merge};
 use crate::jwt::json::{self, Json};
 

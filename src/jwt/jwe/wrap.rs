@@ -10,7 +10,7 @@ use aes_kw::{KwAes128, KwAes192, KwAes256};
 use sha2::{Sha256, Sha384, Sha512};
 
 use super::alg::{AesBits, KeyAlg};
-use super::error::{JwePart, JweError};
+use super::error::{JweError, JwePart};
 use super::header;
 use crate::jwt::json::Json;
 
@@ -109,7 +109,10 @@ pub(super) fn aes_gcm_kw(
 ) -> Result<Vec<u8>, JweError> {
     let iv = header::b64(head, "iv")?.ok_or(JweError::MissingParam { name: "iv" })?;
     let tag = header::b64(head, "tag")?.ok_or(JweError::MissingParam { name: "tag" })?;
-    for (part, name, value, needed) in [("iv", "a 96-bit iv", &iv, 12), ("tag", "a 128-bit tag", &tag, 16)] {
+    for (part, name, value, needed) in [
+        ("iv", "a 96-bit iv", &iv, 12),
+        ("tag", "a 128-bit tag", &tag, 16),
+    ] {
         if value.len() != needed {
             return Err(JweError::Length {
                 part: JwePart::Param(part),
@@ -149,7 +152,7 @@ pub(super) fn p2c(head: &Json) -> Result<u32, JweError> {
             cap: P2C_CAP,
         });
     }
-    if !(value >= 1.0) || value.fract() != 0.0 {
+    if value.is_nan() || value < 1.0 || value.fract() != 0.0 {
         return Err(JweError::BadParam {
             name: "p2c",
             reason: format!("must be a positive integer, it is {text}"),
