@@ -589,3 +589,41 @@ fn multi_recipient_json_with_no_matching_key_names_the_count() {
         "{err}"
     );
 }
+
+#[test]
+fn answer_crosses_the_wire_unchanged() {
+    use jwt_lens::jwt::jwe::{Answer, AnswerState};
+    let (token, key) = a(0);
+    let answer = Answer::from_result(&jwe::decrypt(&token, &key));
+    assert_eq!(answer.state, AnswerState::Decrypted);
+    assert_eq!(Answer::from_wire(&answer.to_wire()), Some(answer.clone()));
+    // Binary plaintext travels as base64url.
+    let mut binary = answer.clone();
+    binary.plaintext = vec![0xff, 0x00, 0xfe];
+    assert!(
+        binary
+            .to_wire()
+            .contains(r#""plaintext_encoding":"base64url""#)
+    );
+    assert_eq!(Answer::from_wire(&binary.to_wire()), Some(binary));
+    let refused = Answer::from_result(&jwe::decrypt(&pbes2_token("2000000"), "pw"));
+    assert_eq!(refused.state, AnswerState::Refused);
+    assert_eq!(Answer::from_wire(&refused.to_wire()), Some(refused));
+    // Fails closed on a state the page does not know.
+    let odd = answer.to_wire().replace("\"decrypted\"", "\"ok\"");
+    assert_eq!(
+        Answer::from_wire(&odd).map(|a| a.state),
+        Some(AnswerState::Failed)
+    );
+}
+
+#[test]
+fn cookbook_x25519_ecdh_es_example_decrypts() {
+    let example = fixture("cookbook_x25519.json");
+    let done = decrypts_to(
+        &text(&example["output"]["compact"]),
+        &example["input"]["key"].to_string(),
+        &text(&example["input"]["plaintext"]),
+    );
+    assert_eq!(done.alg, KeyAlg::EcdhEs(None));
+}

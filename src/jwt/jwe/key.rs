@@ -208,7 +208,10 @@ pub(super) fn from_text(
 /// base64url 4 for 3).
 fn symmetric(text: &str, needed: usize, what: &str) -> Result<(PrivateKey, KeyReading), JweError> {
     let mut readings = Vec::new();
-    if !text.is_empty() && text.len().is_multiple_of(2) && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !text.is_empty()
+        && text.len().is_multiple_of(2)
+        && text.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         let bytes: Vec<u8> = text
             .as_bytes()
             .chunks(2)

@@ -34,6 +34,7 @@ mod parse;
 mod private;
 mod result;
 mod serialization;
+mod wire;
 mod wrap;
 
 pub use alg::{AesBits, ContentAlg, KeyAlg, KeyKind, RsaPadding};
@@ -44,6 +45,7 @@ pub use inflate::{MAX_INFLATED_BYTES, inflate};
 pub use key::KeyReading;
 pub use parse::{Form, Jwe, Recipient, parse};
 pub use result::{Decrypted, Nested, Warning, nested};
+pub use wire::{Answer, AnswerState};
 pub use wrap::P2C_CAP;
 
 use alg::RsaPadding as Padding;
