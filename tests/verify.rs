@@ -564,15 +564,17 @@ fn hs256_with_header(header: &str, secret: &str) -> String {
 }
 
 /// RFC 7515 §4.1.11: a recipient that does not understand an extension
-/// listed in `crit` must reject the token; JWT Lens understands none (npm
-/// jose rejects the same token with ERR_JOSE_NOT_SUPPORTED).
+/// listed in `crit` must reject the token; JWT Lens understands only `b64`
+/// (RFC 7797), and refuses `b64: false` that `crit` does not list (npm
+/// jose rejects the same tokens with ERR_JOSE_NOT_SUPPORTED).
 #[test]
 fn crit_extension_makes_a_correct_mac_invalid() {
     let secret = "a-secret-that-is-long-enough-for-hs256!!";
     for header in [
         r#"{"alg":"HS256","crit":["urn:example:unknown"],"urn:example:unknown":1}"#,
-        r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#,
+        r#"{"alg":"HS256","b64":false,"crit":["b64","urn:example:unknown"]}"#,
         r#"{"alg":"HS256","crit":"not-a-list"}"#,
+        r#"{"alg":"HS256","crit":[]}"#,
     ] {
         let token = hs256_with_header(header, secret);
         let status = check(&token, secret, SecretEncoding::Utf8);

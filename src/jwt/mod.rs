@@ -51,7 +51,9 @@
 //! `encode` signs with `verify`'s HMAC; `claims` and `time` read `json`.
 //! `sd_jwt` (RFC 9901) sits beside `insight`: it reads a `Report`, decodes the
 //! KB-JWT with `inspect` and reuses `validation`'s `Check`; only `analyse`
-//! and the page use it.
+//! and the page use it. `jws` (the JSON serialization) sits above `verify`
+//! and sends each signature through it; `jwe` (decryption) uses only the
+//! readers below `keys` and the keys' PEM reader.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod analyse;
@@ -68,6 +70,8 @@ pub mod insight;
 mod inspect;
 pub mod issuer;
 pub mod json;
+pub mod jwe;
+pub mod jws;
 pub mod keys;
 mod known_secret;
 pub mod paste;

@@ -42,11 +42,11 @@ pub use check::{Outcome, check};
 pub use curve::{Curve, EcKey};
 pub use describe::{embedded_key_note, thumbprint};
 pub use error::{KeyError, SecretKind};
-pub use jwk::JwkMeta;
+pub use jwk::{JwkMeta, MAX_JWKS_KEYS};
 pub use material::{Material, RECOMMENDED_RSA_BITS};
 pub use read::{Entry, Source, read_keys};
 pub use signature::Mismatch;
-pub use text::{Pem, looks_like_public_key, secret_material};
+pub use text::{Pem, bare_der, looks_like_public_key, pem_blocks, secret_material};
 pub use wire::{KeyCheck, KeyState};
 
 use super::header::Alg;

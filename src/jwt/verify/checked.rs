@@ -1,12 +1,14 @@
 //! The one structural check every credential goes through: is this a
 //! well-formed compact JWS for the `alg` being verified?
 
+use std::borrow::Cow;
+
 use super::AlgChoice;
 use super::status::{Reason, SignatureStatus};
+use super::unencoded::payload_is_encoded;
 use crate::jwt::base64url::{self, Alphabet};
 use crate::jwt::error::Part;
 use crate::jwt::header::{Alg, SignatureLength};
-use crate::jwt::json::Json;
 use crate::jwt::keys;
 use crate::jwt::report::Report;
 
@@ -17,7 +19,7 @@ use crate::jwt::report::Report;
 pub struct Checked<'a> {
     alg: Alg,
     kid: Option<&'a str>,
-    signing_input: &'a [u8],
+    signing_input: Cow<'a, [u8]>,
     signature: Vec<u8>,
 }
 
@@ -33,9 +35,11 @@ impl<'a> Checked<'a> {
         self.kid
     }
 
-    /// `header.payload` exactly as written (RFC 7515 §5.1).
-    pub fn signing_input(&self) -> &'a [u8] {
-        self.signing_input
+    /// `header.payload` exactly as written (RFC 7515 §5.1); with a
+    /// detached payload, the header and that payload, base64url-encoded
+    /// unless the header says `b64: false` (RFC 7797 §3).
+    pub fn signing_input(&self) -> &[u8] {
+        &self.signing_input
     }
 
     /// The decoded signature, from a canonical segment of a length `alg` allows.
@@ -48,12 +52,39 @@ impl<'a> Checked<'a> {
 /// whatever the credential: `alg none`, an unreadable header or an
 /// unsupported `alg` end here, and so does any token that is not exactly a
 /// compact JWS (three segments, each canonical unpadded base64url, RFC 7515
-/// §2 and §7.1) with a signature of the length the `alg` implies.
+/// §2 and §7.1) with a signature of the length the `alg` implies. A `crit`
+/// is honoured only for `b64` (RFC 7797): with `b64: false` the payload
+/// segment is the payload itself, and is not base64url.
 ///
 /// # Errors
 ///
 /// The status to show instead of verifying.
 pub fn prepare(report: &Report, choice: AlgChoice) -> Result<Checked<'_>, SignatureStatus> {
+    prepare_with(report, choice, None)
+}
+
+/// [`prepare`] for a token whose payload travels apart from it (RFC 7515
+/// Appendix F, `header..signature`): `payload` is the payload as the signer
+/// had it, base64url-encoded into the signing input unless the header says
+/// `b64: false` (RFC 7797).
+///
+/// # Errors
+///
+/// As [`prepare`], and [`Reason::PayloadNotDetached`] when the token's own
+/// payload segment is not empty.
+pub fn prepare_detached<'a>(
+    report: &'a Report,
+    payload: &[u8],
+    choice: AlgChoice,
+) -> Result<Checked<'a>, SignatureStatus> {
+    prepare_with(report, choice, Some(payload))
+}
+
+pub(super) fn prepare_with<'a>(
+    report: &'a Report,
+    choice: AlgChoice,
+    detached: Option<&[u8]>,
+) -> Result<Checked<'a>, SignatureStatus> {
     let alg = resolve(report, choice)?;
     let token_alg = report.alg();
     if token_alg.as_ref() != Some(&alg) {
@@ -73,46 +104,52 @@ pub fn prepare(report: &Report, choice: AlgChoice) -> Result<Checked<'_>, Signat
         let segments = report.segments.len();
         return Err(invalid(&alg, Reason::Malformed { segments }));
     }
-    if let Some(crit) = report
-        .header
-        .as_ref()
-        .and_then(|h| h.json.as_ref())
-        .and_then(|h| h.get("crit"))
-    {
-        // Each name is quoted as the token wrote it; the page shows every
-        // such text through its escaper.
-        let names = match crit {
-            Json::Array(items) => items
-                .iter()
-                .map(|i| i.as_str().map(|s| format!("\"{s}\"")))
-                .collect::<Option<Vec<_>>>()
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        return Err(invalid(&alg, Reason::Crit { names }));
-    }
-    let mut decoded = Vec::with_capacity(3);
-    for (i, part) in [Part::Header, Part::Payload, Part::Signature]
-        .into_iter()
-        .enumerate()
-    {
+    let header = report.header.as_ref().and_then(|h| h.json.as_ref());
+    let encoded = match header {
+        Some(header) => payload_is_encoded(header).map_err(|reason| invalid(&alg, reason))?,
+        None => true,
+    };
+    let segment = |i: usize, part: Part| {
         let text = report.segment_text(i).unwrap_or_default();
-        match canonical(text) {
-            Some(bytes) => decoded.push(bytes),
-            None => return Err(invalid(&alg, Reason::NotCanonical { part })),
-        }
+        canonical(text)
+            .map(|bytes| (text, bytes))
+            .ok_or_else(|| invalid(&alg, Reason::NotCanonical { part }))
+    };
+    let (header_text, _) = segment(0, Part::Header)?;
+    let payload_text = report.segment_text(1).unwrap_or_default();
+    if encoded && detached.is_none() {
+        segment(1, Part::Payload)?;
     }
-    let (Some(signature), Some(signing_input)) = (decoded.pop(), report.signing_input()) else {
-        return Err(SignatureStatus::Unverified {
-            reason: Reason::Unreadable,
-        });
+    let (_, signature) = segment(2, Part::Signature)?;
+    let signing_input = match detached {
+        None => match report.signing_input() {
+            Some(input) => Cow::Borrowed(input.as_bytes()),
+            None => {
+                return Err(SignatureStatus::Unverified {
+                    reason: Reason::Unreadable,
+                });
+            }
+        },
+        Some(_) if !payload_text.is_empty() => {
+            return Err(invalid(&alg, Reason::PayloadNotDetached));
+        }
+        Some(payload) => {
+            let mut input = header_text.as_bytes().to_vec();
+            input.push(b'.');
+            if encoded {
+                input.extend_from_slice(base64url::encode(payload).as_bytes());
+            } else {
+                input.extend_from_slice(payload);
+            }
+            Cow::Owned(input)
+        }
     };
     if let Err(reason) = judge_signature(&alg, &signature) {
         return Err(invalid(&alg, reason));
     }
     Ok(Checked {
         kid: report.kid(),
-        signing_input: signing_input.as_bytes(),
+        signing_input,
         signature,
         alg,
     })

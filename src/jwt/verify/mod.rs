@@ -15,11 +15,13 @@ mod checked;
 mod hmac;
 mod secret;
 mod status;
+mod unencoded;
 
-pub use checked::{Checked, canonical, prepare};
+pub use checked::{Checked, canonical, prepare, prepare_detached};
 pub use hmac::{sign, sign_hmac, verify_hmac};
 pub use secret::{Secret, SecretEncoding};
 pub use status::{Reason, SignatureStatus};
+pub use unencoded::{B64Fault, payload_is_encoded};
 
 use crate::jwt::error::Error;
 use crate::jwt::header::{Alg, HmacAlg};
@@ -59,6 +61,28 @@ pub enum Credential<'a> {
 /// Whatever the credential, the token must pass [`prepare`]'s structural
 /// check before anything says `valid`.
 pub fn verify(report: &Report, credential: Credential<'_>, choice: AlgChoice) -> SignatureStatus {
+    verify_with(report, None, credential, choice)
+}
+
+/// [`verify`] for a token whose payload travels apart from it
+/// (`header..signature`, RFC 7515 Appendix F): `payload` is the payload as
+/// the signer had it, checked through [`prepare_detached`].
+pub fn verify_detached(
+    report: &Report,
+    payload: &[u8],
+    credential: Credential<'_>,
+    choice: AlgChoice,
+) -> SignatureStatus {
+    verify_with(report, Some(payload), credential, choice)
+}
+
+fn verify_with(
+    report: &Report,
+    detached: Option<&[u8]>,
+    credential: Credential<'_>,
+    choice: AlgChoice,
+) -> SignatureStatus {
+    let prepare = |report| checked::prepare_with(report, choice, detached);
     let alg = match checked::resolve(report, choice) {
         Ok(alg) => alg,
         Err(status) => return status,
@@ -76,7 +100,7 @@ pub fn verify(report: &Report, credential: Credential<'_>, choice: AlgChoice) ->
         (_, Credential::None) => return unverified(Reason::NoKey { alg }),
         (_, Credential::PublicKey(None)) => None,
         (_, Credential::PublicKey(Some(answer))) => {
-            return match prepare(report, choice) {
+            return match prepare(report) {
                 Ok(checked) => with_key_answer(checked.alg(), answer),
                 Err(status) => status,
             };
@@ -93,7 +117,7 @@ pub fn verify(report: &Report, credential: Credential<'_>, choice: AlgChoice) ->
             reason: Reason::PublicKeyAsSecret,
         };
     }
-    let checked = match prepare(report, choice) {
+    let checked = match prepare(report) {
         Ok(checked) => checked,
         Err(status) => return status,
     };
@@ -153,20 +177,42 @@ pub fn with_public_key(
     key_text: &str,
     now: i64,
 ) -> (SignatureStatus, Option<KeyCheck>) {
-    match prepare(report, choice) {
+    with_public_key_detached(report, None, None, choice, key_text, now)
+}
+
+/// [`with_public_key`] with a detached payload (see [`verify_detached`])
+/// and a `kid` to pick the key by when the protected header has none (a
+/// JWS JSON serialization's unprotected header, RFC 7515 §7.2.1).
+pub fn with_public_key_detached(
+    report: &Report,
+    detached: Option<&[u8]>,
+    kid: Option<&str>,
+    choice: AlgChoice,
+    key_text: &str,
+    now: i64,
+) -> (SignatureStatus, Option<KeyCheck>) {
+    match checked::prepare_with(report, choice, detached) {
         Ok(checked) if keys::is_public_key_alg(checked.alg()) => {
             let answer = keys::check(
                 checked.alg(),
-                checked.kid(),
+                checked.kid().or(kid),
                 checked.signing_input(),
                 checked.signature(),
                 key_text,
                 now,
             );
-            let status = verify(report, Credential::PublicKey(Some(&answer)), choice);
+            let status = verify_with(
+                report,
+                detached,
+                Credential::PublicKey(Some(&answer)),
+                choice,
+            );
             (status, Some(answer))
         }
-        Ok(_) => (verify(report, Credential::PublicKey(None), choice), None),
+        Ok(_) => (
+            verify_with(report, detached, Credential::PublicKey(None), choice),
+            None,
+        ),
         Err(status) => (status, None),
     }
 }

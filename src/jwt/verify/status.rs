@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::unencoded::B64Fault;
 use crate::jwt::error::{Error, Part};
 use crate::jwt::header::{Alg, HmacAlg};
 use crate::jwt::keys;
@@ -47,9 +48,13 @@ pub enum Reason {
     DerEcdsa { expected: usize, found: usize },
     /// An ECDSA signature whose r or s is zero, which no signer produces.
     ZeroEcdsa,
-    /// The header's `crit` lists extensions (or is malformed); JWT Lens
-    /// understands none, and RFC 7515 §4.1.11 says to reject such a token.
+    /// The header's `crit` lists extensions other than `b64` (or is
+    /// malformed); RFC 7515 §4.1.11 says to reject such a token.
     Crit { names: Vec<String> },
+    /// The header's `b64` (RFC 7797) cannot be honoured as written.
+    Unencoded(B64Fault),
+    /// A detached payload was given, but the token carries its own.
+    PayloadNotDetached,
     /// The token's `alg` is not the algorithm the user chose to verify.
     AlgMismatch { token: Option<Alg>, chosen: Alg },
 
@@ -126,6 +131,10 @@ impl fmt::Display for Reason {
                  implement, and RFC 7515 §4.1.11 says a recipient must then reject the token",
                 if names.len() == 1 { "" } else { "s" },
                 names.join(", ")
+            ),
+            Reason::Unencoded(fault) => fault.fmt(f),
+            Reason::PayloadNotDetached => f.write_str(
+                "the token carries its own payload, so a detached payload is not checked against it",
             ),
             Reason::AlgMismatch { token, chosen } => {
                 let says = token
