@@ -73,6 +73,7 @@ mod known_secret;
 pub mod paste;
 mod report;
 pub mod sd_jwt;
+pub mod sign;
 pub mod time;
 mod token;
 mod validation;
