@@ -106,7 +106,12 @@ fn algs(entry: &Value) -> Vec<SigningAlg> {
 }
 
 /// The generated key types: EC and Ed25519 (ML-DSA is not in jose on node 20).
-const GENERATED: [KeyType; 4] = [KeyType::P256, KeyType::P384, KeyType::P521, KeyType::Ed25519];
+const GENERATED: [KeyType; 4] = [
+    KeyType::P256,
+    KeyType::P384,
+    KeyType::P521,
+    KeyType::Ed25519,
+];
 
 #[test]
 fn tokens_signed_here_verify_in_jose() {
@@ -130,7 +135,9 @@ fn tokens_signed_here_verify_in_jose() {
     }
     for kind in GENERATED {
         let key = generate(kind, &mut random());
-        let spki = public_exports(&key.public_key(), None).expect("exports").pem;
+        let spki = public_exports(&key.public_key(), None)
+            .expect("exports")
+            .pem;
         let mut algs = vec![kind.default_alg()];
         if kind == KeyType::Ed25519 {
             algs.push(SigningAlg::Ed25519);
@@ -170,9 +177,18 @@ fn tokens_jose_signed_verify_here_with_the_keys_exported_here() {
         for (alg, token) in entry["tokens"].as_object().expect("tokens") {
             let token = token.as_str().expect("token");
             let theirs = entry["spki_pem"].as_str().expect("spki");
-            assert!(verifies_here(token, theirs), "{name} {alg} with node's SPKI");
-            assert!(verifies_here(token, &ours.pem), "{name} {alg} with our SPKI");
-            assert!(verifies_here(token, &ours.jwks), "{name} {alg} with our JWKS");
+            assert!(
+                verifies_here(token, theirs),
+                "{name} {alg} with node's SPKI"
+            );
+            assert!(
+                verifies_here(token, &ours.pem),
+                "{name} {alg} with our SPKI"
+            );
+            assert!(
+                verifies_here(token, &ours.jwks),
+                "{name} {alg} with our JWKS"
+            );
         }
     }
 }
@@ -184,21 +200,35 @@ fn public_exports_are_the_keys_jose_and_node_export() {
         let key = read_private_key(entry["pkcs8_pem"].as_str().expect("pem")).expect("key");
         let ours = public_exports(&key.public_key(), None).expect("exports");
         let spki = entry["spki_pem"].as_str().expect("spki");
-        assert_eq!(pem_body(&ours.pem), pem_body(spki), "{name}: SPKI as node exports it");
+        assert_eq!(
+            pem_body(&ours.pem),
+            pem_body(spki),
+            "{name}: SPKI as node exports it"
+        );
         if entry["public_jwk"].is_null() {
             continue; // jose has no JWK for a PSS-only key
         }
         let jwk: Value = serde_json::from_str(&ours.jwk).expect("JSON");
         assert_eq!(jwk, entry["public_jwk"], "{name}: jose's exportJWK");
-        assert_eq!(ours.thumbprint, entry["thumbprint"], "{name}: calculateJwkThumbprint");
+        assert_eq!(
+            ours.thumbprint, entry["thumbprint"],
+            "{name}: calculateJwkThumbprint"
+        );
         // Converting the public key alone gives the same answers.
         let from_pem = public_exports(&read_public_key(spki).expect("PEM"), None).expect("pem");
         assert_eq!(from_pem.jwk, ours.jwk, "{name}: PEM -> JWK");
         let from_jwk = read_public_key(&entry["public_jwk"].to_string()).expect("JWK");
         let from_jwk = public_exports(&from_jwk, None).expect("jwk");
-        assert_eq!(pem_body(&from_jwk.pem), pem_body(spki), "{name}: JWK -> PEM");
+        assert_eq!(
+            pem_body(&from_jwk.pem),
+            pem_body(spki),
+            "{name}: JWK -> PEM"
+        );
     }
-    let rsa = keys().into_iter().find(|k| k["name"] == "rsa").expect("rsa");
+    let rsa = keys()
+        .into_iter()
+        .find(|k| k["name"] == "rsa")
+        .expect("rsa");
     let pkcs1 = read_public_key(rsa["pkcs1_public_pem"].as_str().expect("pem")).expect("PKCS #1");
     assert_eq!(pkcs1.thumbprint(), rsa["thumbprint"]);
 }
@@ -221,9 +251,19 @@ fn keys_made_here_convert_as_jose_converts_them() {
     };
     for (i, (kind, ours)) in exports.iter().enumerate() {
         let jwk = &answer["jwks"][i];
-        assert_eq!(jwk["thumbprint"], ours.thumbprint.as_str(), "{}", kind.name());
+        assert_eq!(
+            jwk["thumbprint"],
+            ours.thumbprint.as_str(),
+            "{}",
+            kind.name()
+        );
         let spki = jwk["spki_pem"].as_str().expect("pem");
-        assert_eq!(pem_body(spki), pem_body(&ours.pem), "{}: JWK -> SPKI", kind.name());
+        assert_eq!(
+            pem_body(spki),
+            pem_body(&ours.pem),
+            "{}: JWK -> SPKI",
+            kind.name()
+        );
         let ours_jwk: Value = serde_json::from_str(&ours.jwk).expect("JSON");
         assert_eq!(answer["pems"][i], ours_jwk, "{}: SPKI -> JWK", kind.name());
     }

@@ -53,7 +53,10 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
     }
     let kty = member_str(jwk, "kty")?;
     match kty {
-        "RSA" => Material::rsa(&member_bytes(jwk, "n", None)?, &member_bytes(jwk, "e", None)?),
+        "RSA" => Material::rsa(
+            &member_bytes(jwk, "n", None)?,
+            &member_bytes(jwk, "e", None)?,
+        ),
         "EC" => {
             let crv = member_str(jwk, "crv")?;
             let Some(curve) = Curve::from_name(crv) else {

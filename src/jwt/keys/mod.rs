@@ -42,7 +42,9 @@ pub use check::{Outcome, check};
 pub use curve::{Curve, EcKey};
 pub use describe::{embedded_key_note, thumbprint, thumbprint_of};
 pub use error::{KeyError, SecretKind};
-pub use jwk::{JwkMeta, member_bytes as jwk_member_bytes, member_str as jwk_member_str, meta as jwk_meta};
+pub use jwk::{
+    JwkMeta, member_bytes as jwk_member_bytes, member_str as jwk_member_str, meta as jwk_meta,
+};
 pub use material::{Material, RECOMMENDED_RSA_BITS, oid_name};
 pub use read::{Entry, Source, read_keys};
 pub use signature::Mismatch;

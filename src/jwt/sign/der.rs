@@ -42,7 +42,10 @@ pub(super) const ML_DSA: [(ObjectIdentifier, MlDsaLevel); 3] = [
     ),
 ];
 const CURVES: [(ObjectIdentifier, Curve); 3] = [
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), Curve::P256),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
+        Curve::P256,
+    ),
     (ObjectIdentifier::new_unwrap("1.3.132.0.34"), Curve::P384),
     (ObjectIdentifier::new_unwrap("1.3.132.0.35"), Curve::P521),
 ];
@@ -112,7 +115,9 @@ pub(super) fn from_pkcs8(bytes: &[u8]) -> Result<Secret, SignError> {
 pub(super) fn from_pkcs1(bytes: &[u8]) -> Result<Secret, SignError> {
     let key = rsa::PrivateKey::from_pkcs1_der(bytes).map_err(|e| SignError::Rsa {
         reason: match e {
-            rsa::pkcs1::Error::Version => "it has more than two primes, which JWT Lens does not read".to_owned(),
+            rsa::pkcs1::Error::Version => {
+                "it has more than two primes, which JWT Lens does not read".to_owned()
+            }
             rsa::pkcs1::Error::KeyMalformed => {
                 "its numbers are not a consistent RSA key (n is not p·q, or d does not invert e)"
                     .to_owned()
@@ -193,7 +198,9 @@ pub(super) fn ed25519(seed: &[u8]) -> Result<Secret, SignError> {
         what: "Ed25519 private key",
         reason: format!("it is {} bytes; an Ed25519 private key is 32", seed.len()),
     })?;
-    Ok(Secret::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed))))
+    Ok(Secret::Ed25519(Box::new(
+        ed25519_dalek::SigningKey::from_bytes(&seed),
+    )))
 }
 
 /// An ML-DSA key from the PKCS #8 `ML-DSA-PrivateKey` CHOICE (RFC 9881 §6):
@@ -248,7 +255,8 @@ pub(super) fn to_pkcs8(secret: &Secret) -> Result<Vec<u8>, SignError> {
     let encode_error = |e: der::Error| SignError::Failed {
         reason: format!("could not encode the key: {e}"),
     };
-    let (oid, params, private): (ObjectIdentifier, Option<AnyRef<'static>>, Vec<u8>) = match secret {
+    let (oid, params, private): (ObjectIdentifier, Option<AnyRef<'static>>, Vec<u8>) = match secret
+    {
         Secret::Rsa { key, pss_only } => {
             let pkcs1 = key.to_pkcs1_der().map_err(|e| SignError::Failed {
                 reason: format!("could not encode the RSA key: {e}"),
@@ -257,7 +265,11 @@ pub(super) fn to_pkcs8(secret: &Secret) -> Result<Vec<u8>, SignError> {
                 (RSASSA_PSS, None, pkcs1.as_bytes().to_vec())
             } else {
                 // RFC 3279 §2.3.1: rsaEncryption's parameters are NULL.
-                (RSA_ENCRYPTION, Some(AnyRef::NULL), pkcs1.as_bytes().to_vec())
+                (
+                    RSA_ENCRYPTION,
+                    Some(AnyRef::NULL),
+                    pkcs1.as_bytes().to_vec(),
+                )
             }
         }
         Secret::P256(_) | Secret::P384(_) | Secret::P521(_) => {
@@ -295,13 +307,20 @@ pub(super) fn to_pkcs8(secret: &Secret) -> Result<Vec<u8>, SignError> {
             (*oid, None, inner)
         }
     };
-    let params = params.map(|p| p.to_der()).transpose().map_err(encode_error)?;
+    let params = params
+        .map(|p| p.to_der())
+        .transpose()
+        .map_err(encode_error)?;
     write_pkcs8(oid, params.as_deref(), &private).map_err(encode_error)
 }
 
 /// `PrivateKeyInfo { version 0, algorithm, privateKey }`; `params` is the
 /// algorithm's parameters as DER, when it has any.
-fn write_pkcs8(oid: ObjectIdentifier, params: Option<&[u8]>, private: &[u8]) -> der::Result<Vec<u8>> {
+fn write_pkcs8(
+    oid: ObjectIdentifier,
+    params: Option<&[u8]>,
+    private: &[u8],
+) -> der::Result<Vec<u8>> {
     let parameters = params.map(AnyRef::from_der).transpose()?;
     let info = PrivateKeyInfoRef::new(
         AlgorithmIdentifierRef { oid, parameters },

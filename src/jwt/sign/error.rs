@@ -84,9 +84,9 @@ pub enum SignError {
 impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SignError::Empty => f.write_str(
-                "paste a private key to sign with, or make a key pair with the button",
-            ),
+            SignError::Empty => {
+                f.write_str("paste a private key to sign with, or make a key pair with the button")
+            }
             SignError::NotAKey => f.write_str(
                 "not a private key JWT Lens can read: expected a PEM block (BEGIN PRIVATE KEY, \
                  BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY) or a private JWK",
@@ -146,9 +146,9 @@ impl fmt::Display for SignError {
                 "this JWK is a shared HMAC secret (kty \"oct\"), not a private key: choose \
                  HS256, HS384 or HS512 and use it as the secret",
             ),
-            SignError::Jwks => f.write_str(
-                "a JWKS {\"keys\": […]}: paste the one private JWK to sign with",
-            ),
+            SignError::Jwks => {
+                f.write_str("a JWKS {\"keys\": […]}: paste the one private JWK to sign with")
+            }
             SignError::Alg { name } => write!(
                 f,
                 "alg \"{name}\" is not signed with a private key here; JWT Lens signs RS256, \

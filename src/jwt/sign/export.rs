@@ -35,7 +35,10 @@ pub struct PublicExports {
 /// # Errors
 ///
 /// [`SignError::Failed`] if the encoder refuses.
-pub fn public_exports(key: &PublicKey, alg: Option<SigningAlg>) -> Result<PublicExports, SignError> {
+pub fn public_exports(
+    key: &PublicKey,
+    alg: Option<SigningAlg>,
+) -> Result<PublicExports, SignError> {
     let members = key.jwk_members();
     let thumbprint = key.thumbprint();
     let jwk = object(&members);
@@ -47,11 +50,7 @@ pub fn public_exports(key: &PublicKey, alg: Option<SigningAlg>) -> Result<Public
     {
         entry.push(("alg", alg.name().to_owned()));
     }
-    let jwks = Json::Object(vec![(
-        "keys".to_owned(),
-        Json::Array(vec![object(&entry)]),
-    )])
-    .pretty();
+    let jwks = Json::Object(vec![("keys".to_owned(), Json::Array(vec![object(&entry)]))]).pretty();
     Ok(PublicExports {
         kind: key.describe(),
         jwk: jwk.pretty(),

@@ -16,9 +16,15 @@ use super::random::Randomness;
 /// key.
 pub fn generate(kind: KeyType, random: &mut Randomness) -> PrivateKey {
     let secret = match kind {
-        KeyType::P256 => Secret::P256(Box::new(p256::ecdsa::SigningKey::generate_from_rng(&mut random.0))),
-        KeyType::P384 => Secret::P384(Box::new(p384::ecdsa::SigningKey::generate_from_rng(&mut random.0))),
-        KeyType::P521 => Secret::P521(Box::new(p521::ecdsa::SigningKey::generate_from_rng(&mut random.0))),
+        KeyType::P256 => Secret::P256(Box::new(p256::ecdsa::SigningKey::generate_from_rng(
+            &mut random.0,
+        ))),
+        KeyType::P384 => Secret::P384(Box::new(p384::ecdsa::SigningKey::generate_from_rng(
+            &mut random.0,
+        ))),
+        KeyType::P521 => Secret::P521(Box::new(p521::ecdsa::SigningKey::generate_from_rng(
+            &mut random.0,
+        ))),
         KeyType::Ed25519 => Secret::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(
             &random.seed32(),
         ))),

@@ -38,7 +38,8 @@ pub(super) fn read(jwk: &Json) -> Result<Secret, SignError> {
             what: "a public JWK (it has no \"d\" or \"priv\" member)",
         });
     }
-    let bytes = |name: &str, len: Option<usize>| jwk_member_bytes(jwk, name, len).map_err(SignError::Jwk);
+    let bytes =
+        |name: &str, len: Option<usize>| jwk_member_bytes(jwk, name, len).map_err(SignError::Jwk);
     let secret = match kty {
         "RSA" => rsa(jwk)?,
         "EC" => {
@@ -98,9 +99,7 @@ fn check_public_members(jwk: &Json, secret: &Secret) -> Result<(), SignError> {
         let expected = base64url_bytes(&value);
         if trim(&written) != trim(&expected) {
             return Err(SignError::Mismatch {
-                what: format!(
-                    "the JWK's \"{name}\" is not the public key of its private members"
-                ),
+                what: format!("the JWK's \"{name}\" is not the public key of its private members"),
             });
         }
     }
@@ -126,7 +125,8 @@ fn rsa(jwk: &Json) -> Result<Secret, SignError> {
     let bytes = |name: &str| jwk_member_bytes(jwk, name, None).map_err(SignError::Jwk);
     if jwk.get("oth").is_some() {
         return Err(SignError::Rsa {
-            reason: "it has more than two primes (\"oth\"), which JWT Lens does not read".to_owned(),
+            reason: "it has more than two primes (\"oth\"), which JWT Lens does not read"
+                .to_owned(),
         });
     }
     let n = bytes("n")?;
@@ -178,7 +178,9 @@ fn rsa(jwk: &Json) -> Result<Secret, SignError> {
                 .unwrap_or_default();
             if trim(&written) != trim(&expected) {
                 return Err(SignError::Mismatch {
-                    what: format!("the JWK's \"{name}\" does not follow from its \"d\", \"p\" and \"q\""),
+                    what: format!(
+                        "the JWK's \"{name}\" does not follow from its \"d\", \"p\" and \"q\""
+                    ),
                 });
             }
         }
@@ -194,11 +196,12 @@ fn rsa_members(key: &rsa::PrivateKey) -> Result<Vec<(&'static str, String)>, Sig
     let der = key.to_pkcs1_der().map_err(|e| SignError::Failed {
         reason: format!("could not encode the RSA key: {e}"),
     })?;
-    let parts = <rsa::pkcs1::RsaPrivateKeyRef as ::der::Decode>::from_der(der.as_bytes()).map_err(
-        |e| SignError::Failed {
-            reason: format!("could not read back the RSA key: {e}"),
-        },
-    )?;
+    let parts =
+        <rsa::pkcs1::RsaPrivateKeyRef as ::der::Decode>::from_der(der.as_bytes()).map_err(|e| {
+            SignError::Failed {
+                reason: format!("could not read back the RSA key: {e}"),
+            }
+        })?;
     let b = |u: &rsa::pkcs1::UintRef| base64url::encode(u.as_bytes());
     Ok(vec![
         ("d", b(&parts.private_exponent)),
@@ -217,7 +220,10 @@ fn rsa_members(key: &rsa::PrivateKey) -> Result<Vec<(&'static str, String)>, Sig
 /// # Errors
 ///
 /// [`SignError::Failed`] if an RSA key cannot be encoded.
-pub(super) fn write(secret: &Secret, public: &PublicKey) -> Result<Vec<(&'static str, String)>, SignError> {
+pub(super) fn write(
+    secret: &Secret,
+    public: &PublicKey,
+) -> Result<Vec<(&'static str, String)>, SignError> {
     let mut members = public.jwk_members();
     match secret {
         Secret::Rsa { key, .. } => members.extend(rsa_members(key)?),

@@ -122,7 +122,11 @@ impl PrivateKey {
     /// names one JWT Lens signs, else RS256 (or PS256 for a PSS-only key),
     /// ES256/384/512 by curve, EdDSA, or the ML-DSA parameter set.
     pub fn default_alg(&self) -> SigningAlg {
-        if let Some(alg) = self.meta.alg.as_deref().and_then(|a| SigningAlg::from_name(a).ok())
+        if let Some(alg) = self
+            .meta
+            .alg
+            .as_deref()
+            .and_then(|a| SigningAlg::from_name(a).ok())
             && self.check(alg).is_ok()
         {
             return alg;
@@ -152,7 +156,10 @@ impl PrivateKey {
             (Secret::Rsa { pss_only: true, .. }, A::Rs256 | A::Rs384 | A::Rs512) => {
                 return Err(SignError::PssOnly { alg: alg.name() });
             }
-            (Secret::Rsa { .. }, A::Rs256 | A::Rs384 | A::Rs512 | A::Ps256 | A::Ps384 | A::Ps512) => {
+            (
+                Secret::Rsa { .. },
+                A::Rs256 | A::Rs384 | A::Rs512 | A::Ps256 | A::Ps384 | A::Ps512,
+            ) => {
                 let bits = self.rsa_bits().unwrap_or(0);
                 if bits < crate::jwt::keys::RECOMMENDED_RSA_BITS {
                     return Err(SignError::RsaTooShort { bits });
@@ -192,7 +199,10 @@ impl PrivateKey {
             && !ops.iter().any(|o| o == "sign")
         {
             return Err(SignError::JwkUse {
-                what: format!("its \"key_ops\" ({}) does not include \"sign\"", ops.join(", ")),
+                what: format!(
+                    "its \"key_ops\" ({}) does not include \"sign\"",
+                    ops.join(", ")
+                ),
             });
         }
         Ok(())
@@ -234,5 +244,4 @@ impl Secret {
             },
         }
     }
-
 }

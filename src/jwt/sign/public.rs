@@ -7,7 +7,7 @@ use der::asn1::{AnyRef, ObjectIdentifier};
 use rsa::traits::PublicKeyParts;
 
 use super::alg::MlDsaLevel;
-use super::der::{self as encoding, ED25519, EC_PUBLIC_KEY, ML_DSA, RSA_ENCRYPTION, RSASSA_PSS};
+use super::der::{self as encoding, EC_PUBLIC_KEY, ED25519, ML_DSA, RSA_ENCRYPTION, RSASSA_PSS};
 use super::error::SignError;
 use super::mldsa::public_len;
 use super::private::Secret;
