@@ -49,6 +49,8 @@
 //! ```
 //!
 //! `encode` signs with `verify`'s HMAC; `claims` and `time` read `json`.
+//! `sign` (private keys, issue 15) sits beside `verify`: it reuses `keys`'
+//! readers and `Material`, and nothing but the signing wasm module uses it.
 //! `sd_jwt` (RFC 9901) sits beside `insight`: it reads a `Report`, decodes the
 //! KB-JWT with `inspect` and reuses `validation`'s `Check`; only `analyse`
 //! and the page use it.
