@@ -75,6 +75,7 @@ mod known_secret;
 pub mod paste;
 mod report;
 pub mod sd_jwt;
+#[cfg(feature = "sign")]
 pub mod sign;
 pub mod time;
 mod token;
