@@ -336,3 +336,18 @@ fn private_key_debug_never_shows_the_key() {
     assert!(!debug.contains("nWGxne"), "{debug}");
     assert!(debug.contains("[redacted]"));
 }
+
+/// RFC 9964's private AKP JWK carries its seed as `priv`: the decoder's key
+/// box refuses it as private, and points to the encoder.
+#[test]
+fn ml_dsa_private_jwk_is_refused_where_a_public_key_belongs() {
+    use jwt_lens::jwt::keys::{SecretKind, secret_material};
+    let jwk = fixture("ML_DSA_44.jose.json")["jwk"].to_string();
+    assert_eq!(secret_material(&jwk), Some(SecretKind::JwkPrivate));
+    let err = read_public_key(&jwk).expect_err("a private key");
+    assert!(
+        err.to_string()
+            .ends_with("To sign with it, use the encoder"),
+        "{err}"
+    );
+}

@@ -104,7 +104,7 @@ fn failures_answer_ok_false_with_the_page_text() {
         ),
         (
             convert_public(pem),
-            "this is a private key: never paste private keys",
+            "this is a private key, and verifying needs only the public key",
         ),
     ];
     for (answer, start) in cases {

@@ -273,7 +273,11 @@ pub(super) fn to_pkcs8(secret: &Secret) -> Result<Vec<u8>, SignError> {
             }
         }
         Secret::P256(_) | Secret::P384(_) | Secret::P521(_) => {
-            let (curve, scalar) = public::ec_scalar(secret).unwrap_or((Curve::P256, Vec::new()));
+            let Some((curve, scalar)) = public::ec_scalar(secret) else {
+                return Err(SignError::Failed {
+                    reason: "an EC key without its scalar".to_owned(),
+                });
+            };
             let point = public::raw_public(secret);
             // RFC 5915 §3 inside PKCS #8: the curve is in the algorithm
             // identifier, so the inner parameters are left out; the public
