@@ -351,3 +351,40 @@ fn ml_dsa_private_jwk_is_refused_where_a_public_key_belongs() {
         "{err}"
     );
 }
+
+/// The decoder's key box converts what it verifies with: a certificate, a
+/// PKCS #1 public key and a one-key JWKS give the SPKI key's JWK; a set of
+/// several keys asks for one of them.
+#[test]
+fn public_key_in_any_form_converts_to_the_same_jwk() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/keys/tokens.json"
+    );
+    let fixtures: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixtures")).expect("JSON");
+    for case in fixtures["cases"].as_array().expect("cases") {
+        let alg = case["alg"].as_str().expect("alg");
+        let spki = read_public_key(case["spki_pem"].as_str().expect("spki")).expect("SPKI");
+        let expected = public_exports(&spki, None).expect("exports");
+        let one_key_set = serde_json::json!({ "keys": [case["jwk"]] }).to_string();
+        for form in ["cert_pem", "pkcs1_pem", "jwk", "one-key JWKS"] {
+            let text = match &case[form] {
+                _ if form == "one-key JWKS" => one_key_set.clone(),
+                Value::Null => continue,
+                Value::String(text) => text.clone(),
+                json => json.to_string(),
+            };
+            let key = read_public_key(&text).expect(form);
+            let exports = public_exports(&key, None).expect("exports");
+            assert_eq!(exports.jwk, expected.jwk, "{alg} {form}");
+            assert_eq!(exports.pem, expected.pem, "{alg} {form}");
+        }
+    }
+    let two = r#"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#;
+    let err = read_public_key(two).expect_err("two keys");
+    assert_eq!(
+        err.to_string(),
+        "not a usable JWKS: it has 2 keys; paste one of them to convert it"
+    );
+}
