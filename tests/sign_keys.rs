@@ -367,7 +367,11 @@ fn public_key_in_any_form_converts_to_the_same_jwk() {
         let alg = case["alg"].as_str().expect("alg");
         let spki = read_public_key(case["spki_pem"].as_str().expect("spki")).expect("SPKI");
         let expected = public_exports(&spki, None).expect("exports");
-        let one_key_set = serde_json::json!({ "keys": [case["jwk"]] }).to_string();
+        let jwk: Value = match &case["jwk"] {
+            Value::String(text) => serde_json::from_str(text).expect("JWK"),
+            json => json.clone(),
+        };
+        let one_key_set = serde_json::json!({ "keys": [jwk] }).to_string();
         for form in ["cert_pem", "pkcs1_pem", "jwk", "one-key JWKS"] {
             let text = match &case[form] {
                 _ if form == "one-key JWKS" => one_key_set.clone(),
