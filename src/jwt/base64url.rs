@@ -158,6 +158,23 @@ pub fn encode(bytes: &[u8]) -> String {
     out
 }
 
+/// Encodes bytes as padded standard base64 (RFC 4648 §4), as PEM bodies
+/// are written (RFC 7468 §3).
+pub fn encode_standard(bytes: &[u8]) -> String {
+    let mut out: String = encode(bytes)
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            other => other,
+        })
+        .collect();
+    while !out.len().is_multiple_of(4) {
+        out.push('=');
+    }
+    out
+}
+
 fn lookup(byte: u8) -> u8 {
     TABLE.get(usize::from(byte)).copied().unwrap_or(INVALID)
 }

@@ -49,6 +49,8 @@
 //! ```
 //!
 //! `encode` signs with `verify`'s HMAC; `claims` and `time` read `json`.
+//! `sign` (private keys, issue 15) sits beside `verify`: it reuses `keys`'
+//! readers and `Material`, and nothing but the signing wasm module uses it.
 //! `sd_jwt` (RFC 9901) sits beside `insight`: it reads a `Report`, decodes the
 //! KB-JWT with `inspect` and reuses `validation`'s `Check`; only `analyse`
 //! and the page use it. `jws` (the JSON serialization) sits above `verify`
@@ -77,6 +79,8 @@ mod known_secret;
 pub mod paste;
 mod report;
 pub mod sd_jwt;
+#[cfg(feature = "sign")]
+pub mod sign;
 pub mod time;
 mod token;
 mod validation;

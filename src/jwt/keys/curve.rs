@@ -76,7 +76,7 @@ macro_rules! on_curve {
 
 impl EcKey {
     /// The point as uncompressed SEC1: `04 ‖ x ‖ y`.
-    pub(super) fn uncompressed(&self) -> Vec<u8> {
+    pub fn uncompressed(&self) -> Vec<u8> {
         on_curve!(self, k => k.to_sec1_point(false).as_bytes().to_vec())
     }
 

@@ -77,8 +77,15 @@ pub(super) fn describe(entry: &Entry, how: How, token_kid: Option<&str>, now: i6
 /// The RFC 7638 JWK thumbprint: SHA-256 of the required members in
 /// lexicographic order, base64url.
 pub fn thumbprint(key: &Material) -> String {
+    thumbprint_of(&key.thumbprint_members())
+}
+
+/// The RFC 7638 thumbprint of a key's required members, given as
+/// (name, string value) pairs in lexicographic order (§3.3). Also serves
+/// kty AKP, whose members are `alg`, `kty` and `pub` (RFC 9964 §5).
+pub fn thumbprint_of(members: &[(&str, String)]) -> String {
     let mut canonical = String::from("{");
-    for (i, (name, value)) in key.thumbprint_members().iter().enumerate() {
+    for (i, (name, value)) in members.iter().enumerate() {
         if i > 0 {
             canonical.push(',');
         }

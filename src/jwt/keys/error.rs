@@ -67,13 +67,13 @@ impl fmt::Display for SecretKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             SecretKind::PemPrivate => {
-                "this is a private key: never paste private keys into web pages. \
-                 JWT Lens did not keep it and cleared the box; verifying needs only the public key"
+                "this is a private key, and verifying needs only the public key: JWT Lens did \
+                 not keep it and cleared the box. To sign with it, use the encoder"
             }
             SecretKind::JwkPrivate => {
-                "this JWK holds a private key (it has a \"d\" member): never paste private keys \
-                 into web pages. JWT Lens did not keep it and cleared the box; verifying needs \
-                 only the public members"
+                "this JWK holds a private key (a \"d\" or \"priv\" member), and verifying needs \
+                 only the public members: JWT Lens did not keep it and cleared the box. To sign \
+                 with it, use the encoder"
             }
             SecretKind::JwkSymmetric => {
                 "this JWK is a shared HMAC secret (kty \"oct\"), not a public key. A token signed \

@@ -53,7 +53,10 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
     }
     let kty = member_str(jwk, "kty")?;
     match kty {
-        "RSA" => Material::rsa(&bytes(jwk, "n", None)?, &bytes(jwk, "e", None)?),
+        "RSA" => Material::rsa(
+            &member_bytes(jwk, "n", None)?,
+            &member_bytes(jwk, "e", None)?,
+        ),
         "EC" => {
             let crv = member_str(jwk, "crv")?;
             let Some(curve) = Curve::from_name(crv) else {
@@ -63,12 +66,12 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
             };
             let n = curve.field_bytes();
             let mut point = vec![0x04];
-            point.extend(bytes(jwk, "x", Some(n))?);
-            point.extend(bytes(jwk, "y", Some(n))?);
+            point.extend(member_bytes(jwk, "x", Some(n))?);
+            point.extend(member_bytes(jwk, "y", Some(n))?);
             Material::ec(curve, &point)
         }
         "OKP" => match member_str(jwk, "crv")? {
-            "Ed25519" => Material::ed25519(&bytes(jwk, "x", Some(32))?),
+            "Ed25519" => Material::ed25519(&member_bytes(jwk, "x", Some(32))?),
             "X25519" | "X448" => Err(KeyError::Jwk {
                 reason: "an X25519 or X448 key is for key agreement, not signatures".to_owned(),
             }),
@@ -110,7 +113,12 @@ pub fn set(value: &Json) -> Option<Result<&[Json], KeyError>> {
     })
 }
 
-fn member_str<'a>(jwk: &'a Json, name: &str) -> Result<&'a str, KeyError> {
+/// The string member `name` of a JWK.
+///
+/// # Errors
+///
+/// [`KeyError::Jwk`] when it is missing or not a string.
+pub fn member_str<'a>(jwk: &'a Json, name: &str) -> Result<&'a str, KeyError> {
     match jwk.get(name) {
         Some(Json::String(s)) => Ok(s),
         Some(other) => Err(KeyError::Jwk {
@@ -144,7 +152,12 @@ fn fault_words(fault: Fault) -> String {
 
 /// A base64url member's bytes, of exactly `len` bytes when given
 /// (RFC 7518 §6.2.1.2 fixes EC coordinates to the field size).
-fn bytes(jwk: &Json, name: &str, len: Option<usize>) -> Result<Vec<u8>, KeyError> {
+///
+/// # Errors
+///
+/// [`KeyError::Jwk`] naming the member that is missing, not base64url or
+/// of the wrong length.
+pub fn member_bytes(jwk: &Json, name: &str, len: Option<usize>) -> Result<Vec<u8>, KeyError> {
     let text = member_str(jwk, name)?;
     let decoded = base64url::decode(text, Alphabet::Url).map_err(|fault| KeyError::Jwk {
         reason: format!("\"{name}\" {}", fault_words(fault)),
@@ -152,7 +165,7 @@ fn bytes(jwk: &Json, name: &str, len: Option<usize>) -> Result<Vec<u8>, KeyError
     match len {
         Some(n) if decoded.bytes.len() != n => Err(KeyError::Jwk {
             reason: format!(
-                "\"{name}\" is {} bytes; this curve needs exactly {n}",
+                "\"{name}\" is {} bytes; it must be exactly {n}",
                 decoded.bytes.len()
             ),
         }),

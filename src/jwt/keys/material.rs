@@ -242,7 +242,7 @@ impl Material {
 }
 
 /// A dotted OID with its name when it is a known algorithm or curve.
-fn oid_name(oid: ObjectIdentifier) -> String {
+pub fn oid_name(oid: ObjectIdentifier) -> String {
     let dotted = oid.to_string();
     match OTHER_OIDS.iter().find(|(o, _)| *o == dotted) {
         Some((_, name)) => format!("{name} ({dotted})"),

@@ -40,10 +40,13 @@ mod wire;
 pub use cert::CertInfo;
 pub use check::{Outcome, check};
 pub use curve::{Curve, EcKey};
-pub use describe::{embedded_key_note, thumbprint};
+pub use describe::{embedded_key_note, thumbprint, thumbprint_of};
 pub use error::{KeyError, SecretKind};
-pub use jwk::{JwkMeta, MAX_JWKS_KEYS};
-pub use material::{Material, RECOMMENDED_RSA_BITS};
+pub use jwk::{
+    JwkMeta, MAX_JWKS_KEYS, member_bytes as jwk_member_bytes, member_str as jwk_member_str,
+    meta as jwk_meta,
+};
+pub use material::{Material, RECOMMENDED_RSA_BITS, oid_name};
 pub use read::{Entry, Source, read_keys};
 pub use signature::Mismatch;
 pub use text::{Pem, bare_der, looks_like_public_key, pem_blocks, secret_material};

@@ -17,8 +17,9 @@ pub struct Pem {
     pub der: Vec<u8>,
 }
 
-/// Members of a private JWK (RFC 7518 §6.2.2, §6.3.2, RFC 8037 §2).
-const PRIVATE_MEMBERS: [&str; 6] = ["d", "p", "q", "dp", "dq", "qi"];
+/// Members of a private JWK (RFC 7518 §6.2.2, §6.3.2, RFC 8037 §2, and
+/// AKP's `priv` of RFC 9964 §2).
+const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "priv"];
 
 /// The kind of secret material in `text`, if it is any: a PEM (or PGP,
 /// OpenSSH, PuTTY) private key, bare base64 of a private key's DER, a JWK
