@@ -156,16 +156,7 @@ pub fn take_boot_input() -> BootInput {
     let Some(boot) = document.get_element_by_id("boot") else {
         return BootInput::default();
     };
-    let token = document
-        .get_element_by_id("token-input")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default();
-    let secret = document
-        .get_element_by_id("secret-input")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default();
+    let (token, secret) = boot_boxes(&document);
     let active = document.active_element().map(|a| a.id());
     let focused = ["token-input", "secret-input"]
         .into_iter()
@@ -176,6 +167,20 @@ pub fn take_boot_input() -> BootInput {
         secret,
         focused,
     }
+}
+
+/// The text of the static markup's token box (`#token-input`, a textarea)
+/// and secret box (`#secret-input`), empty where there is none.
+pub fn boot_boxes(document: &web_sys::Document) -> (String, String) {
+    let token = document
+        .get_element_by_id("token-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|i| i.value());
+    let secret = document
+        .get_element_by_id("secret-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value());
+    (token.unwrap_or_default(), secret.unwrap_or_default())
 }
 
 /// Focuses the element with `id`, if there is one.

@@ -61,14 +61,7 @@ pub fn run() {
 
 /// Decodes the token box and writes both columns' slots.
 fn paint(document: &web_sys::Document) {
-    let token = textarea(document, "token-input")
-        .map(|t| t.value())
-        .unwrap_or_default();
-    let secret = document
-        .get_element_by_id("secret-input")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default();
+    let (token, secret) = browser::boot_boxes(document);
     let report = jwt::decode(&token);
     let (encoded, verdict, decoded) = match &report {
         Some(report) => (

@@ -65,6 +65,16 @@ export async function start() {
   };
 }
 
+/** Resolves once a service worker controls `page`, so what it loads next is cached. */
+export async function controlledByServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+}
+
 /** Replaces the token textarea's text as a paste would, firing `input`. */
 export async function paste(page, text) {
   await page.locator("#token-input").fill(text);

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import * as jose from "jose";
-import { start, paste } from "./harness.mjs";
+import { controlledByServiceWorker, start, paste } from "./harness.mjs";
 import { claims, hs, now } from "./tokens.mjs";
 
 let app;
@@ -98,12 +98,7 @@ test("an app that failed to load is loaded when the browser is back online", asy
 
 test("after one visit that used them, the app, the keys module and the secrets list work offline", async () => {
   const { page, context } = await app.open();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-    }
-  });
+  await controlledByServiceWorker(page);
   // Use both modules once, through the service worker.
   await paste(page, rs256.token);
   await page.locator("#public-key-input").fill(rs256.pem);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DIST, start, paste } from "./harness.mjs";
+import { DIST, controlledByServiceWorker, start, paste } from "./harness.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { claims, now } from "./tokens.mjs";
 
@@ -32,12 +32,7 @@ test("the single-file build decodes from file:// with no request but itself", as
 
 test("after one visit the app works offline through its service worker", async () => {
   const { page, context } = await app.open();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-    }
-  });
+  await controlledByServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("body[data-ready]", { state: "attached" });
