@@ -5,14 +5,14 @@
 
 use jwt_lens::jwt::base64url;
 use jwt_lens::jwt::sign::{
-    KeyType, MlDsaLevel, PublicKey, Randomness, SigningAlg, generate, pkcs8_pem, public_exports,
+    KeyType, MlDsaLevel, PublicKey, SigningAlg, generate, pkcs8_pem, public_exports,
     read_private_key, read_public_key, sign, verify_ml_dsa,
 };
-use jwt_lens::jwt::verify::with_public_key;
-use jwt_lens::jwt::{AlgChoice, SignatureStatus, inspect};
 use serde_json::Value;
 
-const NOW: i64 = 1_800_000_000;
+mod fixtures;
+
+use fixtures::signing::{fixture, fixture_key, hex, random, token, verifies};
 
 /// RFC 8037 §A.1: the Ed25519 private key.
 const RFC8037_A1_JWK: &str = r#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
@@ -21,49 +21,6 @@ const RFC8037_A4_TOKEN: &str = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHN
 /// RFC 7638 §3.1: the example RSA key and its thumbprint.
 const RFC7638_JWK: &str = r#"{"kty":"RSA","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw","e":"AQAB","alg":"RS256","kid":"2011-04-29"}"#;
 const RFC7638_THUMBPRINT: &str = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
-
-fn random() -> Randomness {
-    Randomness::from_seed(&[7; 32]).expect("32 bytes")
-}
-
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/sign/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("JSON")
-}
-
-fn fixture_key(name: &str) -> Value {
-    fixture("keys.json")["keys"]
-        .as_array()
-        .expect("keys")
-        .iter()
-        .find(|k| k["name"] == name)
-        .expect("key")
-        .clone()
-}
-
-fn hex(text: &str) -> Vec<u8> {
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
-        .collect()
-}
-
-/// A compact JWS of `alg` signed with `key`.
-fn token(alg: SigningAlg, key_text: &str) -> String {
-    let key = read_private_key(key_text).expect("a private key");
-    let header = base64url::encode(format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#).as_bytes());
-    let payload = base64url::encode(br#"{"sub":"signed by JWT Lens"}"#);
-    let input = format!("{header}.{payload}");
-    let signature = sign(alg, &key, input.as_bytes(), &mut random()).expect("signs");
-    format!("{input}.{}", base64url::encode(&signature))
-}
-
-/// Whether the keys module (the decoder's verifier) calls `token` valid.
-fn verifies(token: &str, public: &str) -> bool {
-    let report = inspect(token).expect("a token");
-    let (status, _) = with_public_key(&report, AlgChoice::FromToken, public, NOW);
-    matches!(status, SignatureStatus::Valid { .. })
-}
 
 #[test]
 fn rfc8037_a4_ed25519_signature_matches_byte_for_byte() {

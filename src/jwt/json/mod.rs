@@ -20,3 +20,28 @@ pub use error::{JsonReason, ParseError};
 pub use parse::{MAX_DEPTH, MemberSpans, member_spans, parse};
 pub use value::{Json, duplicate_keys};
 pub use write::write_string;
+
+/// `text` as one JSON object whose members are each named once, at every
+/// depth, as the JOSE JSON serializations require (RFC 7515 §7.2, RFC 7516
+/// §7.2); otherwise the sentence that says why, for the caller's own error.
+///
+/// # Errors
+///
+/// The position of a syntax error, a value that is not an object, or the
+/// first name that appears twice and where.
+pub fn parse_unique_object(text: &str) -> Result<Json, String> {
+    let value = parse(text).map_err(|e| {
+        let (line, column) = e.line_column(text);
+        format!(
+            "not valid JSON at line {line}, column {column}: {}",
+            e.reason
+        )
+    })?;
+    if value.members().is_none() {
+        return Err("it is not a JSON object".to_owned());
+    }
+    if let Some((path, name)) = duplicate_keys(&value).first() {
+        return Err(format!("\"{name}\" appears twice in {path}"));
+    }
+    Ok(value)
+}

@@ -42,19 +42,7 @@ fn member_object(object: &Json, name: &str, what: &str) -> Result<Option<Json>, 
 /// [`JweError::Serialization`] for a malformed object, and the errors of
 /// the headers and base64url parts it holds.
 pub(super) fn parse_json(text: &str) -> Result<Jwe, JweError> {
-    let value = json::parse(text).map_err(|e| {
-        let (line, column) = e.line_column(text);
-        malformed(format!(
-            "not valid JSON at line {line}, column {column}: {}",
-            e.reason
-        ))
-    })?;
-    if value.members().is_none() {
-        return Err(malformed("it is not a JSON object"));
-    }
-    if let Some((path, name)) = json::duplicate_keys(&value).first() {
-        return Err(malformed(format!("\"{name}\" appears twice in {path}")));
-    }
+    let value = json::parse_unique_object(text).map_err(malformed)?;
     if value.get("payload").is_some() || value.get("signatures").is_some() {
         return Err(malformed(
             "it has \"payload\" or \"signatures\": this is a signed JWS, not an encrypted JWE",

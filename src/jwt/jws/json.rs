@@ -87,19 +87,7 @@ fn string_member<'a>(object: &'a Json, name: &str) -> Result<Option<&'a str>, Jw
 /// [`JwsJsonError::Malformed`] when `text` is not one. Problems of one
 /// signature are that signature's [`problem`](JwsSignature::problem).
 pub fn parse(text: &str) -> Result<JwsJson, JwsJsonError> {
-    let value = json::parse(text).map_err(|e| {
-        let (line, column) = e.line_column(text);
-        malformed(format!(
-            "not valid JSON at line {line}, column {column}: {}",
-            e.reason
-        ))
-    })?;
-    if value.members().is_none() {
-        return Err(malformed("it is not a JSON object"));
-    }
-    if let Some((path, name)) = json::duplicate_keys(&value).first() {
-        return Err(malformed(format!("\"{name}\" appears twice in {path}")));
-    }
+    let value = json::parse_unique_object(text).map_err(malformed)?;
     if value.get("ciphertext").is_some() {
         return Err(malformed(
             "it has a \"ciphertext\": this is an encrypted JWE, not a signed JWS",
