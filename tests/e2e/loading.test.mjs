@@ -23,7 +23,8 @@ after(async () => {
 });
 
 const SECRET = "loading-test-secret-of-32-bytes!!";
-const TOKEN = claims({ sub: "first-paint", exp: now() + 600 }, SECRET);
+const TOKEN_EXP = now() + 600;
+const TOKEN = claims({ sub: "first-paint", exp: TOKEN_EXP }, SECRET);
 const appScript = /jwt-lens-app-[0-9a-f]+\.js$/;
 const state = (page, selector) => page.locator(selector).getAttribute("data-state");
 
@@ -49,6 +50,13 @@ test("the first visit's script paints a #token= link and checks a secret without
   const { page, context, requests } = await openHeld(`/#token=${TOKEN}`, { abort: true });
   assert.match(await page.locator("#payload-json").textContent(), /"sub": "first-paint"/);
   assert.equal(await state(page, "#token-status"), "valid");
+  // Local times come right after the first frame, as the browser writes them.
+  await page.waitForFunction(() => document.querySelector(".time-claims td.local")?.textContent !== "");
+  const exp = Number(TOKEN_EXP);
+  assert.equal(
+    await page.locator(".time-claims td.local").last().textContent(),
+    await page.evaluate((secs) => new Date(secs * 1000).toLocaleString("default"), exp),
+  );
   assert.equal(await state(page, "#signature-status"), "unverified");
   await page.locator("#secret-input").fill(SECRET);
   assert.equal(await state(page, "#signature-status"), "valid");
