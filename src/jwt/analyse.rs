@@ -3,9 +3,12 @@
 //! The one place where `inspect` (reading) and `insight` (judging) meet, so
 //! neither needs the other.
 
+use super::error::{Error, Part};
+use super::findings::{Finding, Severity};
 use super::insight;
 use super::inspect::decode;
-use super::report::Report;
+use super::json::{self, Json};
+use super::report::{Report, Section};
 use super::sd_jwt;
 
 /// Reads pasted text and adds the findings about the token: what the page
@@ -20,4 +23,55 @@ pub fn inspect(input: &str) -> Option<Report> {
         report.findings.extend(findings);
     }
     Some(report)
+}
+
+/// The report for a decrypted JWE whose plaintext is not itself a token:
+/// the compact JWE `jwe` (or a JSON one's
+/// [`compact_view`](super::jwe::Jwe::compact_view)) with `plaintext` as its
+/// payload, JSON when it is a JSON object and text otherwise, and the
+/// findings about both. The finding that the payload cannot be read gives
+/// way to one that says what decryption does not prove.
+pub fn inspect_decrypted(jwe: &str, plaintext: &[u8]) -> Option<Report> {
+    let mut report = decode(jwe)?;
+    report.errors.retain(|e| *e != Error::Jwe);
+    report.payload = Some(plain_section(plaintext));
+    let mut findings = insight::token_findings(&report);
+    findings.retain(|f| f.id != "jwe");
+    findings.push(Finding::new(
+        "jwe-unsigned",
+        Severity::Warning,
+        "Decrypted, but encryption alone does not say who wrote these claims: with RSA or \
+         ECDH key management anyone holding the recipient's public key can make such a token. \
+         Only a signature inside (a nested JWT, signed then encrypted) names the issuer.",
+        "RFC 7519 §11.2, OpenID Connect Core §10.2",
+    ));
+    report.findings.extend(findings);
+    Some(report)
+}
+
+/// `report` (a compact JWS whose payload segment is empty, RFC 7515
+/// Appendix F) with `payload`, as the signer had it, shown as its payload:
+/// the empty segment's errors go and the findings are made again.
+pub fn with_detached_payload(report: &Report, payload: &[u8]) -> Report {
+    let Some(mut out) = decode(&report.cleaned.token) else {
+        return report.clone();
+    };
+    out.cleaned = report.cleaned.clone();
+    out.errors.retain(|e| e.part() != Some(Part::Payload));
+    out.payload = Some(plain_section(payload));
+    let findings = insight::token_findings(&out);
+    out.findings.extend(findings);
+    out
+}
+
+/// Bytes that are a payload as they are (not base64url): JSON when they are
+/// a JSON object, text (lossy where not UTF-8) otherwise, never an error.
+fn plain_section(bytes: &[u8]) -> Section {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let json = match json::parse(&text) {
+        Ok(object @ Json::Object(_)) => Some(object),
+        _ => None,
+    };
+    let pretty = json.as_ref().map(Json::pretty);
+    Section { text, json, pretty }
 }

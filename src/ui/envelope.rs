@@ -1,0 +1,82 @@
+//! What the pasted text is, beyond one compact token: a JWE to decrypt
+//! (compact or JSON) or a JWS JSON serialization with its signatures.
+
+use crate::jwt::Report;
+use crate::jwt::jwe::{self, Form};
+use crate::jwt::jws::{self, JwsJson};
+
+/// The form of the pasted (or picked) text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Envelope {
+    /// A compact JWS, or text the decoder reads as it is, with its errors.
+    Compact,
+    /// A JWE: `text` is what the decryption module is given (the cleaned
+    /// compact token, or the JSON as pasted), `view` the compact token whose
+    /// header the page shows ([`Jwe::compact_view`](jwe::Jwe::compact_view)
+    /// for a JSON one).
+    Jwe {
+        /// The JWE for the decryption module.
+        text: String,
+        /// The JWE as a compact token, for display.
+        view: String,
+        /// Whether it was pasted as JSON.
+        json: bool,
+    },
+    /// A JWS JSON serialization (RFC 7515 §7.2).
+    JwsJson(Box<JwsJson>),
+}
+
+impl Envelope {
+    /// Reads `text`, already decoded as `pasted` (the picked token of a
+    /// paste, if `from_paste`). JSON is read as a serialization only when it
+    /// is the whole paste, not a token response holding tokens.
+    pub fn read(text: &str, from_paste: bool, pasted: Option<&Report>) -> Envelope {
+        if !from_paste && text.trim_start().starts_with('{') {
+            if let Ok(jws) = jws::parse(text) {
+                return Envelope::JwsJson(Box::new(jws));
+            }
+            if let Ok(jwe) = jwe::parse(text)
+                && jwe.form != Form::Compact
+            {
+                return Envelope::Jwe {
+                    text: text.to_owned(),
+                    view: jwe.compact_view(),
+                    json: true,
+                };
+            }
+        }
+        match pasted {
+            Some(r) if r.segments.len() == 5 => Envelope::Jwe {
+                text: r.cleaned.token.clone(),
+                view: r.cleaned.token.clone(),
+                json: false,
+            },
+            _ => Envelope::Compact,
+        }
+    }
+
+    /// The JWE text to decrypt, if this is a JWE.
+    pub fn jwe_text(&self) -> Option<&str> {
+        match self {
+            Envelope::Jwe { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether it was pasted as JSON (a serialization, not a compact token),
+    /// so there is no token to echo in colour.
+    pub fn is_json(&self) -> bool {
+        matches!(
+            self,
+            Envelope::Jwe { json: true, .. } | Envelope::JwsJson(_)
+        )
+    }
+
+    /// The JWS JSON serialization, if this is one.
+    pub fn jws_json(&self) -> Option<&JwsJson> {
+        match self {
+            Envelope::JwsJson(j) => Some(j),
+            _ => None,
+        }
+    }
+}
