@@ -37,14 +37,17 @@ fn decrypted_rfc7516_a3_shows_its_plaintext_as_the_payload() {
         Some(r#"{"alg":"A128KW","enc":"A128CBC-HS256"}"#)
     );
     let ids: Vec<&str> = report.findings.iter().map(|f| f.id).collect();
-    assert!(ids.contains(&"jwe-unsigned") && !ids.contains(&"jwe"), "{ids:?}");
+    assert!(
+        ids.contains(&"jwe-unsigned") && !ids.contains(&"jwe"),
+        "{ids:?}"
+    );
 }
 
 #[test]
 fn decrypted_json_plaintext_is_shown_as_json_claims() {
     let a3 = &fixture("jwe/rfc7516.json")["vectors"][2];
-    let report = inspect_decrypted(&text(&a3["token"]), br#"{"sub":"alice","exp":1}"#)
-        .expect("a report");
+    let report =
+        inspect_decrypted(&text(&a3["token"]), br#"{"sub":"alice","exp":1}"#).expect("a report");
     let claims = report.claims().expect("claims");
     assert_eq!(claims.get("sub").and_then(|v| v.as_str()), Some("alice"));
 }
@@ -79,7 +82,10 @@ fn rfc7797_detached_payload_is_shown_and_still_verifies() {
     assert!(!report.errors.is_empty(), "an empty payload is not JSON");
     let shown = with_detached_payload(&report, payload.as_bytes());
     assert!(shown.errors.is_empty(), "{:?}", shown.errors);
-    assert_eq!(shown.payload.as_ref().map(|p| p.text.as_str()), Some("$.02"));
+    assert_eq!(
+        shown.payload.as_ref().map(|p| p.text.as_str()),
+        Some("$.02")
+    );
     let key = Secret::decode(&text(&f["key"]["k"]), SecretEncoding::Base64Url);
     let status = jwt_lens::jwt::verify::verify_detached(
         &shown,
@@ -88,4 +94,81 @@ fn rfc7797_detached_payload_is_shown_and_still_verifies() {
         AlgChoice::FromToken,
     );
     assert_eq!(status.as_str(), "valid", "{}", status.message());
+}
+
+/// A compact JWS over `header` and the raw-DEFLATE `payload`, as SMART
+/// Health Cards make them; compressed by miniz_oxide's deflater, which JWT
+/// Lens does not use (it only inflates).
+fn zipped(header: &str, payload: &[u8]) -> String {
+    let deflated = miniz_oxide::deflate::compress_to_vec(payload, 6);
+    format!(
+        "{}.{}.AAAA",
+        jwt_lens::jwt::base64url::encode(header.as_bytes()),
+        jwt_lens::jwt::base64url::encode(&deflated)
+    )
+}
+
+#[test]
+fn zip_def_on_a_jws_is_inflated_and_flagged() {
+    let token = zipped(
+        r#"{"zip":"DEF","alg":"ES256","kid":"shc"}"#,
+        br#"{"iss":"https://smarthealth.cards/examples/issuer","nbf":1,"vc":{"type":["https://smarthealth.cards#health-card"]}}"#,
+    );
+    let report = jwt_lens::jwt::inspect(&token).expect("a report");
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let iss = report
+        .claims()
+        .and_then(|c| c.get("iss"))
+        .and_then(|v| v.as_str());
+    assert_eq!(iss, Some("https://smarthealth.cards/examples/issuer"));
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.id == "zip-jws")
+        .expect("flagged");
+    assert!(finding.message.contains("RFC 7515"), "{}", finding.message);
+    assert_eq!(
+        report.findings.iter().filter(|f| f.id == "zip-jws").count(),
+        1
+    );
+}
+
+#[test]
+fn zip_def_that_is_not_deflate_is_flagged_and_left_as_is() {
+    let token = format!(
+        "{}.{}.AAAA",
+        jwt_lens::jwt::base64url::encode(br#"{"zip":"DEF","alg":"HS256"}"#),
+        jwt_lens::jwt::base64url::encode(&[0xff, 0xff, 0xff])
+    );
+    let report = jwt_lens::jwt::inspect(&token).expect("a report");
+    assert!(!report.errors.is_empty());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.id == "zip-jws")
+        .expect("flagged");
+    assert!(
+        finding.message.contains("could not be inflated"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn zip_bomb_on_a_jws_stops_at_the_cap() {
+    let token = zipped(
+        r#"{"zip":"DEF","alg":"HS256"}"#,
+        &vec![b'a'; 3 * 1024 * 1024],
+    );
+    let report = jwt_lens::jwt::inspect(&token).expect("a report");
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.id == "zip-jws")
+        .expect("flagged");
+    assert!(
+        finding.message.contains("more than 2097152 bytes"),
+        "{}",
+        finding.message
+    );
 }

@@ -3,11 +3,13 @@
 //! The one place where `inspect` (reading) and `insight` (judging) meet, so
 //! neither needs the other.
 
+use super::base64url::{self, Alphabet};
 use super::error::{Error, Part};
 use super::findings::{Finding, Severity};
 use super::insight;
 use super::inspect::decode;
 use super::json::{self, Json};
+use super::jwe::{JweError, inflate};
 use super::report::{Report, Section};
 use super::sd_jwt;
 
@@ -16,7 +18,13 @@ use super::sd_jwt;
 /// cleaning.
 pub fn inspect(input: &str) -> Option<Report> {
     let mut report = decode(input)?;
-    let findings = insight::token_findings(&report);
+    let zip = inflate_zip(&mut report);
+    let mut findings = insight::token_findings(&report);
+    if let Some(zip) = zip {
+        // Said once, with what became of the payload.
+        findings.retain(|f| f.id != "zip-jws");
+        findings.push(zip);
+    }
     report.findings.extend(findings);
     if let Some(sd) = sd_jwt::read(&report) {
         let findings = sd_jwt::findings(&sd, &report);
@@ -74,4 +82,50 @@ fn plain_section(bytes: &[u8]) -> Section {
     };
     let pretty = json.as_ref().map(Json::pretty);
     Section { text, json, pretty }
+}
+
+/// A JWS whose header says `zip: "DEF"`, as SMART Health Cards sign their
+/// payloads: the payload is inflated (at most
+/// [`MAX_INFLATED_BYTES`](super::jwe::MAX_INFLATED_BYTES)) and shown, with a
+/// finding that RFC 7515 does not define this. The signature still covers
+/// the compressed segment as written. Returns the `zip-jws` finding that
+/// says so, in place of insight's general one.
+fn inflate_zip(report: &mut Report) -> Option<Finding> {
+    let zip = report
+        .header
+        .as_ref()
+        .and_then(|h| h.json.as_ref())
+        .and_then(|h| h.get("zip"))
+        .and_then(Json::as_str);
+    if report.segments.len() != 3 || zip != Some("DEF") {
+        return None;
+    }
+    let Some(Ok(deflated)) = report
+        .segment_text(1)
+        .map(|t| base64url::decode(t, Alphabet::Lenient))
+    else {
+        return None;
+    };
+    let outcome = match inflate(&deflated.bytes) {
+        Ok(plain) => {
+            report.errors.retain(|e| e.part() != Some(Part::Payload));
+            report.payload = Some(plain_section(&plain));
+            "it was inflated to show it".to_owned()
+        }
+        Err(JweError::InflateTooLarge { limit }) => {
+            format!("it inflates to more than {limit} bytes, so JWT Lens stopped there")
+        }
+        Err(_) => "it is not valid DEFLATE data, so it could not be inflated".to_owned(),
+    };
+    Some(Finding::new(
+        "zip-jws",
+        Severity::Warning,
+        format!(
+            "The header says zip: DEF, so the payload is compressed, and {outcome}. RFC 7515 \
+             defines zip only for encrypted JWEs (RFC 7516 §4.1.3); SMART Health Cards compress \
+             JWS payloads this way, but other JWS libraries will not inflate it and misread \
+             the payload."
+        ),
+        "RFC 7516 §4.1.3, SMART Health Cards",
+    ))
 }

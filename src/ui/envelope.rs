@@ -1,7 +1,7 @@
 //! What the pasted text is, beyond one compact token: a JWE to decrypt
 //! (compact or JSON) or a JWS JSON serialization with its signatures.
 
-use crate::jwt::Report;
+use crate::jwt::clean;
 use crate::jwt::jwe::{self, Form};
 use crate::jwt::jws::{self, JwsJson};
 
@@ -27,10 +27,11 @@ pub enum Envelope {
 }
 
 impl Envelope {
-    /// Reads `text`, already decoded as `pasted` (the picked token of a
-    /// paste, if `from_paste`). JSON is read as a serialization only when it
-    /// is the whole paste, not a token response holding tokens.
-    pub fn read(text: &str, from_paste: bool, pasted: Option<&Report>) -> Envelope {
+    /// Reads `text` (the picked token of a paste, if `from_paste`). JSON is
+    /// read as a serialization only when it is the whole paste, not a token
+    /// response holding tokens; a compact token is a JWE when it has the
+    /// five segments the decoder reads as one.
+    pub fn read(text: &str, from_paste: bool) -> Envelope {
         if !from_paste && text.trim_start().starts_with('{') {
             if let Ok(jws) = jws::parse(text) {
                 return Envelope::JwsJson(Box::new(jws));
@@ -45,14 +46,17 @@ impl Envelope {
                 };
             }
         }
-        match pasted {
-            Some(r) if r.segments.len() == 5 => Envelope::Jwe {
-                text: r.cleaned.token.clone(),
-                view: r.cleaned.token.clone(),
+        // As `jwt::decode` counts: the segments before an SD-JWT's first `~`.
+        let cleaned = clean(text).token;
+        let head = cleaned.split('~').next().unwrap_or_default();
+        if head.len() == cleaned.len() && head.matches('.').count() == 4 {
+            return Envelope::Jwe {
+                view: cleaned.clone(),
+                text: cleaned,
                 json: false,
-            },
-            _ => Envelope::Compact,
+            };
         }
+        Envelope::Compact
     }
 
     /// The JWE text to decrypt, if this is a JWE.
@@ -61,15 +65,6 @@ impl Envelope {
             Envelope::Jwe { text, .. } => Some(text),
             _ => None,
         }
-    }
-
-    /// Whether it was pasted as JSON (a serialization, not a compact token),
-    /// so there is no token to echo in colour.
-    pub fn is_json(&self) -> bool {
-        matches!(
-            self,
-            Envelope::Jwe { json: true, .. } | Envelope::JwsJson(_)
-        )
     }
 
     /// The JWS JSON serialization, if this is one.

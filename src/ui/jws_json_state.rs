@@ -91,14 +91,15 @@ pub fn wire(inputs: Inputs) -> JwsJsonState {
             answers.set(Some((asked, key, checks)));
         });
     });
-    // The answers for the current requests and key, or `None` while they run.
-    let current = Memo::new(move |_| {
+    // The answers for the current requests and key, or `None` while they
+    // run; read by the memos below rather than memoised on its own.
+    let current = move || {
         answers.with(|a| {
             let (asked, key, checks) = a.as_ref()?;
             let fresh = requests.with(|r| r == asked) && public_key.with(|k| k == key);
             fresh.then(|| checks.clone())
         })
-    });
+    };
     let verdicts = Memo::new(move |_| {
         let choice = alg_choice.get();
         let typed = secret.read();
@@ -107,28 +108,26 @@ pub fn wire(inputs: Inputs) -> JwsJsonState {
         envelope.with(|e| {
             let jws = e.jws_json()?;
             let pasted = detached.get();
-            current.with(|checks| {
-                let verdicts = jws.signatures.iter().enumerate().map(|(i, s)| {
-                    let public = choice == AlgChoice::FromToken
-                        && s.report.alg().is_some_and(|a| keys::is_public_key_alg(&a));
-                    let credential = match (public, by_key, &key) {
-                        (true, true, _) => Credential::PublicKey(
-                            checks
-                                .as_ref()
-                                .and_then(|c| c.get(i))
-                                .and_then(Option::as_ref),
-                        ),
-                        (true, false, _) | (false, _, None) => Credential::None,
-                        (false, _, Some(k)) => Credential::Secret(k.clone()),
-                    };
-                    s.verdict(credential, pasted.as_deref(), choice)
-                });
-                Some(verdicts.collect())
-            })
+            let checks = current();
+            let verdicts = jws.signatures.iter().enumerate().map(|(i, s)| {
+                let public = choice == AlgChoice::FromToken
+                    && s.report.alg().is_some_and(|a| keys::is_public_key_alg(&a));
+                let credential = match (public, by_key, &key) {
+                    (true, true, _) => Credential::PublicKey(
+                        checks
+                            .as_ref()
+                            .and_then(|c| c.get(i))
+                            .and_then(Option::as_ref),
+                    ),
+                    (true, false, _) | (false, _, None) => Credential::None,
+                    (false, _, Some(k)) => Credential::Secret(k.clone()),
+                };
+                s.verdict(credential, pasted.as_deref(), choice)
+            });
+            Some(verdicts.collect())
         })
     });
-    let key_check =
-        Memo::new(move |_| current.with(|c| c.as_ref()?.iter().flatten().next().cloned()));
+    let key_check = Memo::new(move |_| current()?.into_iter().flatten().next());
     JwsJsonState {
         verdicts,
         key_check,

@@ -291,24 +291,31 @@ impl Model {
         })
     }
 
-    /// The pasted token for the coloured echo: `None` for a JSON
-    /// serialization, which is no compact token.
+    /// The pasted token for the coloured echo: the JWE itself once it is
+    /// decrypted, and `None` for a JSON serialization, which is no compact
+    /// token.
     pub fn echo(self) -> Signal<Option<Report>> {
         Signal::derive(move || {
-            if self.shown.envelope.with(Envelope::is_json) {
-                return None;
-            }
-            self.shown.pasted.get()
+            self.shown.envelope.with(|e| match e {
+                Envelope::Jwe { json: true, .. } | Envelope::JwsJson(_) => None,
+                Envelope::Jwe { .. } => self.shown.source.read(jwt::decode),
+                Envelope::Compact => self.report.get(),
+            })
         })
     }
 
-    /// The cleaned token as pasted, for links: never a decrypted plaintext.
+    /// The token as pasted, for links: the JWE, never its plaintext; a
+    /// JSON serialization as it was pasted.
     pub fn cleaned(self) -> Signal<String> {
         Signal::derive(move || {
-            self.shown.pasted.with(|r| {
-                r.as_ref()
-                    .map(|r| r.cleaned.token.clone())
-                    .unwrap_or_default()
+            self.shown.envelope.with(|e| match e {
+                Envelope::Jwe { text, .. } => text.clone(),
+                Envelope::JwsJson(_) => self.token.with(|t| t.trim().to_owned()),
+                Envelope::Compact => self.report.with(|r| {
+                    r.as_ref()
+                        .map(|r| r.cleaned.token.clone())
+                        .unwrap_or_default()
+                }),
             })
         })
     }

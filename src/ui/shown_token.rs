@@ -14,9 +14,6 @@ use crate::jwt::{self, Report};
 /// The memos between the pasted text and the report the panels show.
 #[derive(Clone, Copy)]
 pub struct Shown {
-    /// The pasted (or picked) token as decoded, before any decryption: what
-    /// the coloured echo and the share link carry, never the plaintext.
-    pub pasted: Memo<Option<Report>>,
     /// Compact token, JWE or JWS JSON serialization.
     pub envelope: Memo<Envelope>,
     /// The decryption key box and its outcome.
@@ -30,6 +27,32 @@ pub struct Shown {
     pub detached: Memo<Option<Vec<u8>>>,
     /// The token the panels show and the signature check reads.
     pub report: Memo<Option<Report>>,
+    /// The text the token was pasted in.
+    pub source: Source,
+}
+
+/// The token box's text, what a paste holds, and the token picked from it.
+#[derive(Clone, Copy)]
+pub struct Source {
+    token: RwSignal<String>,
+    paste: Memo<Option<Extraction>>,
+    picked: RwSignal<Option<String>>,
+}
+
+impl Source {
+    /// The pasted (or picked) token read with `read`: `jwt::inspect` for
+    /// the panels, `jwt::decode` for the echo of a decrypted JWE.
+    pub fn read(self, read: fn(&str) -> Option<Report>) -> Option<Report> {
+        self.paste.with(|p| {
+            match p
+                .as_ref()
+                .and_then(|p| p.pick(self.picked.read().as_deref()))
+            {
+                Some(value) => read(value),
+                None => read(&self.token.read()),
+            }
+        })
+    }
 }
 
 /// Wires the memos for `token`, a paste read as `paste`, and the token
@@ -39,24 +62,29 @@ pub fn wire(
     paste: Memo<Option<Extraction>>,
     picked: RwSignal<Option<String>>,
 ) -> Shown {
-    let pasted = Memo::new(move |_| {
+    // Issue 14: a paste with several tokens decodes the picked one.
+    let envelope = Memo::new(move |_| {
         paste.with(
             |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
-                Some(value) => jwt::inspect(value),
-                None => jwt::inspect(&token.read()),
+                Some(value) => Envelope::read(value, true),
+                None => token.with(|t| Envelope::read(t, false)),
             },
         )
-    });
-    let envelope = Memo::new(move |_| {
-        let from_paste = paste.with(Option::is_some);
-        pasted.with(|r| token.with(|t| Envelope::read(t, from_paste, r.as_ref())))
     });
     let jwe_text = Memo::new(move |_| envelope.with(|e| e.jwe_text().map(str::to_owned)));
     let decryption = decryption::wire(jwe_text);
     let show_outer = decryption.show_outer;
-    let base = Memo::new(move |_| {
-        envelope.with(|e| match e {
-            Envelope::Compact => pasted.get(),
+    let detached_text = RwSignal::new(String::new());
+    let source = Source {
+        token,
+        paste,
+        picked,
+    };
+    // The report is made once per change, never cloned: a 2 MiB token
+    // costs its decoding and nothing more.
+    let report = Memo::new(move |_| {
+        let shown = envelope.with(|e| match e {
+            Envelope::Compact => source.read(jwt::inspect),
             // The first signature's token, with the serialization's own
             // unencoded payload (`b64: false`) shown when it has one.
             Envelope::JwsJson(j) => j.signatures.first().and_then(|s| {
@@ -66,46 +94,46 @@ pub fn wire(
                     None => r,
                 })
             }),
-            Envelope::Jwe { view, json, .. } => decryption.outcome.with(|d| match d.decrypted() {
+            Envelope::Jwe { text, view, .. } => decryption.outcome.with(|d| match d.decrypted() {
                 Some(a) if !a.nested.is_empty() && !show_outer.get() => {
                     jwt::inspect(&String::from_utf8_lossy(&a.plaintext))
                 }
                 Some(a) => jwt::inspect_decrypted(view, &a.plaintext),
-                None if *json => jwt::inspect(view),
-                None => pasted.get(),
+                None if text == view => source.read(jwt::inspect),
+                None => jwt::inspect(view),
             }),
+        })?;
+        // A detached payload the user pasted, shown in its place.
+        let pasted = detached_text.with(|text| {
+            let encoded = compact_need(&shown).filter(|_| !text.is_empty())?;
+            let own = envelope.with(|e| e.jws_json().is_some_and(|j| !j.needs_payload()));
+            (!own).then(|| payload_bytes(text, encoded).0)
+        });
+        Some(match pasted {
+            Some(payload) => jwt::with_detached_payload(&shown, &payload),
+            None => shown,
         })
     });
-    let detached_text = RwSignal::new(String::new());
+    // The shown token keeps its empty payload segment and header, so this
+    // reads the same before and after the payload is put in.
     let detached_need = Memo::new(move |_| {
         if let Some(need) = envelope.with(|e| e.jws_json().map(jws_need)) {
             return need;
         }
-        base.with(|r| r.as_ref().and_then(compact_need))
+        report.with(|r| r.as_ref().and_then(compact_need))
     });
     let detached = Memo::new(move |_| {
         let encoded = detached_need.get()?;
         detached_text.with(|text| (!text.is_empty()).then(|| payload_bytes(text, encoded).0))
     });
-    let report = Memo::new(move |_| {
-        base.with(|r| {
-            let r = r.as_ref()?;
-            Some(match detached.get() {
-                Some(payload) if compact_need(r).is_some() => {
-                    jwt::with_detached_payload(r, &payload)
-                }
-                _ => r.clone(),
-            })
-        })
-    });
     Shown {
-        pasted,
         envelope,
         decryption,
         detached_text,
         detached_need,
         detached,
         report,
+        source,
     }
 }
 

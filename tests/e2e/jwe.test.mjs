@@ -5,7 +5,8 @@
 // key is made here by npm `jose`, an independent implementation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
+import { createHmac, generateKeyPairSync, sign } from "node:crypto";
+import { deflateRawSync } from "node:zlib";
 import * as jose from "jose";
 import { start, paste } from "./harness.mjs";
 import { b64url, now } from "./tokens.mjs";
@@ -136,6 +137,7 @@ test("a JWE JSON serialization decrypts too", async () => {
   assert.match(await page.locator("#payload-json").textContent(), /"sub": "flat-bob"/);
   assert.equal(await page.locator("#nested-token:not([hidden])").count(), 0);
   assert.equal(await page.locator("#token-error").count(), 0);
+  assert.equal(await page.locator("#paste-note").count(), 0, "one JWE, not a paste of tokens");
   await context.close();
 });
 
@@ -155,6 +157,7 @@ test("a JWS JSON serialization with two signatures: each li has its state, the b
   assert.match(await page.locator('#signatures li[data-index="1"] .unprotected').textContent(), /"kid": "rs"/);
   assert.match(await page.locator('#signatures li[data-index="1"] .protected').textContent(), /"alg": "RS256"/);
   assert.equal(await page.locator("#token-echo").count(), 0, "no compact token to echo");
+  assert.equal(await page.locator("#paste-note").count(), 0, "one JWS, not a paste of tokens");
 
   const jwks = (keys) => JSON.stringify({ keys });
   const esJwk = { ...(await jose.exportJWK(es.publicKey)), kid: "es" };
@@ -214,6 +217,23 @@ test("a detached payload (header..signature, and b64: false) is verified over th
   await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "valid");
   await page.locator("#detached-payload-input").fill(raw + " ");
   await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "invalid");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a SMART Health Card style JWS with zip: DEF is inflated, flagged, and its signature verifies", async () => {
+  const { page, context, errors } = await app.open();
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const header = b64url(JSON.stringify({ zip: "DEF", alg: "ES256", kid: "shc-1" }));
+  const claims = { iss: "https://spec.smarthealth.cards/examples/issuer", nbf: now(), vc: { type: ["https://smarthealth.cards#health-card"] } };
+  const payload = deflateRawSync(Buffer.from(JSON.stringify(claims))).toString("base64url");
+  const signature = sign("sha256", Buffer.from(`${header}.${payload}`), { key: privateKey, dsaEncoding: "ieee-p1363" }).toString("base64url");
+  await paste(page, `${header}.${payload}.${signature}`);
+  await page.locator('li.finding[data-id="zip-jws"]').waitFor();
+  assert.match(await page.locator("#payload-json").textContent(), /"iss": "https:\/\/spec.smarthealth.cards\/examples\/issuer"/);
+  assert.equal(await page.locator("#token-error").count(), 0);
+  await page.locator("#public-key-input").fill(publicKey.export({ type: "spki", format: "pem" }));
+  await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "valid");
   assert.deepEqual(errors, []);
   await context.close();
 });
