@@ -75,3 +75,53 @@ impl Envelope {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(text: &str, name: &str) -> String {
+        let all: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        all[name].to_string()
+    }
+
+    #[test]
+    fn rfc7515_a6_general_json_is_a_jws_json_serialization() {
+        let text = fixture(
+            include_str!("../../tests/fixtures/jws/rfc7515.json"),
+            "a6_general",
+        );
+        let read = Envelope::read(&text, false);
+        assert_eq!(read.jws_json().map(|j| j.signatures.len()), Some(2));
+        // Found inside a paste of several tokens, JSON is that paste's.
+        assert_eq!(Envelope::read(&text, true), Envelope::Compact);
+    }
+
+    #[test]
+    fn rfc7520_json_jwe_is_decrypted_as_pasted_and_shown_compact() {
+        let example = include_str!("../../tests/fixtures/jwe/rfc7520/5_13.json");
+        let all: serde_json::Value = serde_json::from_str(example).unwrap_or_default();
+        let text = all["output"]["json"].to_string();
+        let Envelope::Jwe {
+            text: sent,
+            view,
+            json,
+        } = Envelope::read(&text, false)
+        else {
+            panic!("not read as a JWE");
+        };
+        assert!(json && sent == text);
+        assert_eq!(view.matches('.').count(), 4);
+    }
+
+    #[test]
+    fn five_segments_are_a_compact_jwe_and_three_are_not() {
+        let jwe = Envelope::read(" Bearer a.b.c.d.e\n", false);
+        assert_eq!(jwe.jwe_text(), Some("a.b.c.d.e"));
+        assert_eq!(Envelope::read("a.b.c", false), Envelope::Compact);
+        assert_eq!(
+            Envelope::read("a.b.c.d.e~disclosure~", false),
+            Envelope::Compact
+        );
+    }
+}
