@@ -23,8 +23,8 @@ Runs in Trunk's staging directory (TRUNK_STAGING_DIR) and writes there:
   imports the app when the browser is idle;
 - `jwt-lens-app-<hash>.js`: the app, every panel (Trunk's build of the
   `jwt-lens` binary, whose separate glue and wasm files are removed);
-- `jwt-lens-<name>-<hash>.js` for each of `MODULES` (the `keys/` crate
-  first), imported by the app on first use;
+- `jwt-lens-<name>-<hash>.js` for each of `MODULES` (the `keys/` crate,
+  then `jwe/`), imported by the app on first use;
 - `jwt-lens-secrets-<hash>.js`: the list of publicly known HMAC secrets
   (assets/known-secrets.txt, written by scripts/known_secrets.py) as one
   string, imported the first time an HS* token is decoded
@@ -151,6 +151,9 @@ MODULES = [
     ("jwt-lens-keys", "jwt_lens_keys", "Keys",
      "JWT Lens public-key verifier (keys/): RS, PS, ES and EdDSA with the RustCrypto crates; "
      "imported the first time a public-key token gets a key"),
+    ("jwt-lens-jwe", "jwt_lens_jwe", "Jwe",
+     "JWT Lens decryption (jwe/): every RFC 7518 JWE algorithm with the RustCrypto crates; "
+     "imported the first time a JWE gets a key"),
 ]
 
 SERVICE_WORKER = """// JWT Lens service worker, written by scripts/post_build.py for one build.

@@ -11,14 +11,15 @@ use jwt_lens::jwt::verify::canonical;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Checks a token's signature with the pasted key: `alg` and `kid` from the
-/// token's header, its signing input and signature segment as written, the
-/// key text, and the time in seconds (for certificates). Returns
+/// token's header, its signing input as bytes (a `Uint8Array`: an unencoded
+/// payload, RFC 7797, need not be UTF-8), the signature segment as written,
+/// the key text, and the time in seconds (for certificates). Returns
 /// [`keys::KeyCheck::to_wire`]'s JSON.
 #[wasm_bindgen]
 pub fn verify(
     alg: &str,
     kid: Option<String>,
-    signing_input: &str,
+    signing_input: &[u8],
     signature: &str,
     key: &str,
     now: f64,
@@ -37,7 +38,7 @@ pub fn verify(
     keys::check(
         &Alg::parse(alg),
         kid.as_deref(),
-        signing_input.as_bytes(),
+        signing_input,
         &signature,
         key,
         now as i64,

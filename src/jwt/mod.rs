@@ -86,7 +86,7 @@ mod token;
 mod validation;
 pub mod verify;
 
-pub use analyse::inspect;
+pub use analyse::{inspect, inspect_decrypted, with_detached_payload};
 pub use encode::{Preset, SignAlg, check_object, encode, preset};
 pub use error::{Error, Part};
 pub use findings::{Finding, Severity};

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::cross_checks::CrossChecks;
+use super::decryption_form::DecryptionForm;
 use super::disclosures::Disclosures;
 use super::encoder::{Encoder, EncoderState};
 use super::error_banner::ErrorBanner;
@@ -11,10 +12,12 @@ use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
 use super::kb_checks::KbChecks;
 use super::model::Model;
+use super::nested_token::NestedToken;
 use super::paste_note::PasteNote;
 use super::segment_view::SegmentView;
 use super::share_link::ShareLink;
 use super::signature_panel::SignaturePanel;
+use super::signatures::Signatures;
 use super::time_claims::TimeClaims;
 use super::token_input::TokenInput;
 use super::token_list::TokenList;
@@ -114,12 +117,24 @@ pub fn App(
         encode_mode.set(false);
     };
     let cleaned = model.cleaned();
+    let decryption = model.shown.decryption;
     let clear = move || {
         token.set(String::new());
         secret.set(String::new());
         public_key.set(String::new());
+        decryption.key.set(String::new());
+        model.shown.detached_text.set(String::new());
         browser::clear_fragment();
     };
+    // The decryption key goes when the mode changes (issue 16).
+    Effect::new(move |was: Option<bool>| {
+        let encoding = encode_mode.get();
+        if was.is_some_and(|w| w != encoding) {
+            decryption.key.set(String::new());
+        }
+        encoding
+    });
+    let jws = Signal::derive(move || model.shown.envelope.with(|e| e.jws_json().cloned()));
 
     view! {
         <header class="topbar">
@@ -156,9 +171,10 @@ pub fn App(
                     on_pick=Callback::new(move |value| model.picked.set(Some(value)))
                 />
                 <CrossChecks paste=model.paste expected_nonce=expected_nonce now=now leeway=leeway />
-                <SegmentView report=report />
+                <SegmentView report=model.echo() />
                 <ErrorBanner report=report />
                 <ShareLink token=cleaned />
+                <DecryptionForm state=decryption />
                 <Verification model=model />
                 <ValidationPanel
                     validation=validation
@@ -185,8 +201,10 @@ pub fn App(
                 <Disclosures sd=model.sd_jwt.sd />
                 <KbChecks checks=model.sd_jwt.kb_checks />
                 <UseKnownSecret model=model />
+                <NestedToken state=decryption />
                 <JsonPanel report=report part=Part::Header now=now local=local />
                 <JsonPanel report=report part=Part::Payload now=now local=local />
+                <Signatures jws=jws verdicts=model.jws_json.verdicts />
                 <SignaturePanel report=report />
 
             </section>

@@ -7,6 +7,7 @@
 //! public-key token gets a key and resolves to its exports; later calls reuse
 //! it ([`modules::call`]).
 
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::modules;
@@ -22,7 +23,7 @@ use crate::jwt::verify::Checked;
 pub struct Request {
     alg: Alg,
     kid: Option<String>,
-    signing_input: String,
+    signing_input: Vec<u8>,
     signature: String,
 }
 
@@ -38,9 +39,19 @@ impl Request {
         Some(Request {
             alg: checked.alg().clone(),
             kid: checked.kid().map(str::to_owned),
-            signing_input: String::from_utf8_lossy(checked.signing_input()).into_owned(),
+            // Bytes, not text: an unencoded payload (RFC 7797) need not be UTF-8.
+            signing_input: checked.signing_input().to_vec(),
             signature: base64url::encode(checked.signature()),
         })
+    }
+
+    /// The request with `kid` when the checked header had none: a JWS JSON
+    /// serialization may carry it in its unprotected header (RFC 7515 §7.2.1).
+    pub fn or_kid(mut self, kid: Option<&str>) -> Request {
+        if self.kid.is_none() {
+            self.kid = kid.map(str::to_owned);
+        }
+        self
     }
 }
 
@@ -68,10 +79,42 @@ async fn call(request: &Request, key: &str, now: i64) -> Result<String, String> 
     let args = [
         JsValue::from_str(&request.alg.to_string()),
         kid,
-        JsValue::from_str(&request.signing_input),
+        js_sys::Uint8Array::from(request.signing_input.as_slice()).into(),
         JsValue::from_str(&request.signature),
         JsValue::from_str(key),
         JsValue::from_f64(now as f64),
     ];
     modules::call("jwtLensKeys", "verify", &args).await
+}
+
+/// A public-key check with the request and key text it answers.
+pub(super) type Answer = (Request, String, KeyCheck);
+
+/// Runs the public-key check whenever the token or the key changes, in the
+/// keys module (loaded on first use). Only the newest answer is kept: a slow
+/// check for an old key never overwrites a newer one.
+pub(super) fn check_with_public_key(
+    request: Memo<Option<Request>>,
+    public_key: Signal<String>,
+    answer: RwSignal<Option<Answer>>,
+    now: RwSignal<i64>,
+) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let key = public_key.get();
+        let request = request.get();
+        generation.update_value(|g| *g += 1);
+        answer.set(None);
+        let (Some(request), false) = (request, key.trim().is_empty()) else {
+            return;
+        };
+        let mine = generation.get_value();
+        let at = now.get_untracked();
+        leptos::task::spawn_local(async move {
+            let outcome = check(request.clone(), key.clone(), at).await;
+            if generation.get_value() == mine {
+                answer.set(Some((request, key, outcome)));
+            }
+        });
+    });
 }

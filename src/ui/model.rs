@@ -5,9 +5,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::browser;
-use super::key_module::{self, Request};
+use super::envelope::Envelope;
+use super::jws_json_state::{self, JwsJsonState};
+use super::key_module::{Answer, Request, check_with_public_key};
 use super::known_secrets;
 use super::sd_jwt_state::{self, SdState};
+use super::shown_token::{self, Shown};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
 use crate::jwt::paste::Extraction;
@@ -58,6 +61,11 @@ pub struct Model {
     pub paste: Memo<Option<Extraction>>,
     /// The token picked in `#token-list`, by value; the first JWT otherwise.
     pub picked: RwSignal<Option<String>>,
+    /// The pasted token before decryption, the envelope, the decryption
+    /// and the detached payload (issue 16); `report` is its shown token.
+    pub shown: Shown,
+    /// A JWS JSON serialization's per-signature verdicts (issue 16).
+    pub jws_json: JwsJsonState,
     /// The signature check, with the findings the secret brings.
     verification: Memo<Option<(SignatureStatus, Vec<Finding>)>>,
     /// Everything that depends on the clock: findings and validation.
@@ -91,36 +99,55 @@ impl Model {
         // Issue 14: a paste with several tokens decodes the picked one.
         let paste = Memo::new(move |_| jwt::paste::read(&token.read()));
         let picked = RwSignal::new(None::<String>);
-        let report = Memo::new(move |_| {
-            paste.with(
-                |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
-                    Some(value) => jwt::inspect(value),
-                    None => jwt::inspect(&token.read()),
-                },
-            )
+        // Issue 16: a JWE decrypted, a nested token, a JWS JSON serialization.
+        let shown = shown_token::wire(token, paste, picked);
+        let Shown {
+            report,
+            envelope,
+            detached,
+            ..
+        } = shown;
+        let jws_json = jws_json_state::wire(jws_json_state::Inputs {
+            envelope,
+            secret,
+            encoding,
+            alg_choice,
+            public_key,
+            detached,
+            now,
         });
         let known_secret = known_secrets::search(report);
         // What a public-key check needs; a memo, so that edits elsewhere in
         // the page (the secret, the clock) do not start another check.
         // Only a token that passed the core's structural check is sent.
+        // A JWS JSON serialization sends its own requests, one per signature.
         let request = Memo::new(move |_| {
             let choice = alg_choice.get();
+            if envelope.with(|e| e.jws_json().is_some()) {
+                return None;
+            }
             report.with(|r| {
-                let checked = jwt::verify::prepare(r.as_ref()?, choice).ok()?;
-                Request::for_checked(&checked)
+                detached.with(|d| {
+                    let checked = shown_token::prepare(r.as_ref()?, d.as_deref(), choice).ok()?;
+                    Request::for_checked(&checked)
+                })
             })
         });
         check_with_public_key(request, public_key.into(), answer, now);
         // An answer counts only for the token and key it was computed for, so
         // nothing stale shows between an edit and the next check.
         let key_check = Memo::new(move |_| {
+            if envelope.with(|e| e.jws_json().is_some()) {
+                return jws_json.key_check.get();
+            }
             if request.with(Option::is_none) && public_key.with(|k| !k.trim().is_empty()) {
                 // The core refused the token before any key could be tried
                 // (a malformed JWS, say): the key box says why.
                 return report.with(|r| {
                     let r = r.as_ref()?;
                     r.alg().filter(jwt::keys::is_public_key_alg)?;
-                    let status = jwt::verify::prepare(r, alg_choice.get()).err()?;
+                    let status = detached
+                        .with(|d| shown_token::prepare(r, d.as_deref(), alg_choice.get()).err())?;
                     let why = status
                         .reason()
                         .map_or_else(|| status.message(), ToString::to_string);
@@ -146,13 +173,19 @@ impl Model {
                         .alg()
                         .is_some_and(|a| jwt::keys::is_public_key_alg(&a))
                     && !public_key.read().trim().is_empty();
-                let status = if by_public_key {
-                    key_check.with(|answer| {
-                        jwt::verify(report, Credential::PublicKey(answer.as_ref()), choice)
-                    })
+                let pasted = detached.get();
+                let check = |credential: Credential<'_>| match &pasted {
+                    Some(payload) => {
+                        jwt::verify::verify_detached(report, payload, credential, choice)
+                    }
+                    None => jwt::verify(report, credential, choice),
+                };
+                let status = if let Some(verdicts) = jws_json.verdicts.get() {
+                    jws_json_state::overall(&verdicts)?
+                } else if by_public_key {
+                    key_check.with(|answer| check(Credential::PublicKey(answer.as_ref())))
                 } else {
-                    let credential = key.clone().map_or(Credential::None, Credential::Secret);
-                    jwt::verify(report, credential, choice)
+                    check(key.clone().map_or(Credential::None, Credential::Secret))
                 };
                 let (alg, verified) = match &status {
                     SignatureStatus::Valid {
@@ -215,6 +248,8 @@ impl Model {
             report,
             paste,
             picked,
+            shown,
+            jws_json,
             verification,
             analysis,
         }
@@ -241,51 +276,47 @@ impl Model {
         Signal::derive(move || self.analysis.with(|a| a.as_ref().map(|(_, v)| v.clone())))
     }
 
-    /// The token's own `alg`.
+    /// The token's own `alg`; for a JWS JSON serialization, the first
+    /// signature's that is checked with a public key, so the key box shows.
     pub fn token_alg(self) -> Signal<Option<Alg>> {
-        Signal::derive(move || self.report.with(|r| r.as_ref().and_then(|r| r.alg())))
+        Signal::derive(move || {
+            let public = self.shown.envelope.with(|e| {
+                let signatures = &e.jws_json()?.signatures;
+                signatures
+                    .iter()
+                    .filter_map(|s| s.report.alg())
+                    .find(jwt::keys::is_public_key_alg)
+            });
+            public.or_else(|| self.report.with(|r| r.as_ref().and_then(|r| r.alg())))
+        })
     }
 
-    /// The cleaned token, for links.
-    pub fn cleaned(self) -> Signal<String> {
+    /// The pasted token for the coloured echo: the JWE itself once it is
+    /// decrypted, and `None` for a JSON serialization, which is no compact
+    /// token.
+    pub fn echo(self) -> Signal<Option<Report>> {
         Signal::derive(move || {
-            self.report.with(|r| {
-                r.as_ref()
-                    .map(|r| r.cleaned.token.clone())
-                    .unwrap_or_default()
+            self.shown.envelope.with(|e| match e {
+                Envelope::Jwe { json: true, .. } | Envelope::JwsJson(_) => None,
+                Envelope::Jwe { .. } => self.shown.source.read(jwt::decode),
+                Envelope::Compact => self.report.get(),
             })
         })
     }
-}
 
-/// A public-key check with the request and key text it answers.
-pub(super) type Answer = (Request, String, KeyCheck);
-
-/// Runs the public-key check whenever the token or the key changes, in the
-/// keys module (loaded on first use). Only the newest answer is kept: a slow
-/// check for an old key never overwrites a newer one.
-pub(super) fn check_with_public_key(
-    request: Memo<Option<Request>>,
-    public_key: Signal<String>,
-    answer: RwSignal<Option<Answer>>,
-    now: RwSignal<i64>,
-) {
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let key = public_key.get();
-        let request = request.get();
-        generation.update_value(|g| *g += 1);
-        answer.set(None);
-        let (Some(request), false) = (request, key.trim().is_empty()) else {
-            return;
-        };
-        let mine = generation.get_value();
-        let at = now.get_untracked();
-        leptos::task::spawn_local(async move {
-            let outcome = key_module::check(request.clone(), key.clone(), at).await;
-            if generation.get_value() == mine {
-                answer.set(Some((request, key, outcome)));
-            }
-        });
-    });
+    /// The token as pasted, for links: the JWE, never its plaintext; a
+    /// JSON serialization as it was pasted.
+    pub fn cleaned(self) -> Signal<String> {
+        Signal::derive(move || {
+            self.shown.envelope.with(|e| match e {
+                Envelope::Jwe { text, .. } => text.clone(),
+                Envelope::JwsJson(_) => self.token.with(|t| t.trim().to_owned()),
+                Envelope::Compact => self.report.with(|r| {
+                    r.as_ref()
+                        .map(|r| r.cleaned.token.clone())
+                        .unwrap_or_default()
+                }),
+            })
+        })
+    }
 }

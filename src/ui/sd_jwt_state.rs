@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::key_module::Request;
-use super::model::{Answer, check_with_public_key};
+use super::key_module::{Answer, Request, check_with_public_key};
 use crate::jwt::sd_jwt::{self, KbExpectations, SdJwt};
 use crate::jwt::{self, AlgChoice, Check, Credential, Report, SignatureStatus, split_list};
 

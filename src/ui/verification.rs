@@ -1,15 +1,18 @@
-//! `<Verification/>`: the secret box, the public-key box and the outcome,
+//! `<Verification/>`: the secret box, the public-key box, the detached
+//! payload when the token has none, and the outcome,
 //! wired to a [`Model`]; the app and the embed's `&verify` mode both show it.
 
 use leptos::prelude::*;
 
+use super::detached_payload::DetachedPayload;
 use super::key_form::KeyForm;
 use super::model::Model;
 use super::secret_form::SecretForm;
 use super::verify_badge::VerifyBadge;
 
 /// `#secret-input` and its choices, `#public-key-input` for public-key
-/// tokens, and `#signature-status`.
+/// tokens, `#detached-payload-input` for a detached payload, and
+/// `#signature-status`.
 #[component]
 pub fn Verification(
     /// The page's inputs and what they derive.
@@ -42,6 +45,11 @@ pub fn Verification(
             key_check=key_check
             on_key=Callback::new(move |text| public_key.set(text))
         />
-        <VerifyBadge status=model.signature() />
+        <DetachedPayload
+            need=model.shown.detached_need
+            value=model.shown.detached_text
+            on_input=Callback::new(move |text| model.shown.detached_text.set(text))
+        />
+        <VerifyBadge status=model.signature() verdicts=model.jws_json.verdicts />
     }
 }

@@ -64,6 +64,27 @@ impl Jwe {
         }
         out
     }
+
+    /// A compact JWE standing for this one, for display only: the first
+    /// recipient's whole header (protected, shared and its own, RFC 7516
+    /// §7.2.1) as the first segment, then its encrypted key, the IV, the
+    /// ciphertext and the tag. It lets the page show a JSON serialization's
+    /// header as it shows any token's; it does not decrypt, since its AAD is
+    /// not the serialization's.
+    pub fn compact_view(&self) -> String {
+        let (header, key) = match self.recipients.first() {
+            Some(r) => (r.header.pretty(), r.encrypted_key.as_slice()),
+            None => (self.protected.pretty(), &[][..]),
+        };
+        [
+            base64url::encode(header.as_bytes()),
+            base64url::encode(key),
+            base64url::encode(&self.iv),
+            base64url::encode(&self.ciphertext),
+            base64url::encode(&self.tag),
+        ]
+        .join(".")
+    }
 }
 
 /// Reads a JWE: JSON serialization when the text starts with `{`, compact

@@ -93,7 +93,9 @@ impl Answer {
         }
     }
 
-    fn failed(state: AnswerState, reason: String) -> Answer {
+    /// An answer without plaintext: `state` (failed or refused) and why,
+    /// for the page when the module itself could not answer.
+    pub fn failed(state: AnswerState, reason: String) -> Answer {
         Answer {
             state,
             reason,
