@@ -186,7 +186,7 @@ pub fn App(
                 <KbChecks checks=model.sd_jwt.kb_checks />
                 <UseKnownSecret model=model />
                 <JsonPanel report=report part=Part::Header now=now local=local />
-                <JsonPanel report=report part=Part::Payload now=now local=local />
+                <JsonPanel report=report part=Part::Payload now=now local=local sd=model.sd_jwt.sd />
                 <SignaturePanel report=report />
 
             </section>
