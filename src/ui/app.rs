@@ -148,7 +148,7 @@ pub fn App(
                     on_clear=Callback::new(move |()| clear())
                     on_edit=Callback::new(move |()| edit())
                 />
-                <PasteNote paste=model.paste />
+                <PasteNote paste=model.paste reading=model.reading />
                 <TokenList
                     paste=model.paste
                     current=cleaned

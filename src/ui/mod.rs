@@ -26,6 +26,7 @@ mod key_module;
 mod known_secrets;
 mod model;
 mod paste_note;
+mod paste_reading;
 mod sd_jwt_state;
 mod secret_form;
 mod segment_view;

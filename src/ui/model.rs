@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::key_module::{self, Request};
 use super::known_secrets;
+use super::paste_reading::{self, Progress};
 use super::sd_jwt_state::{self, SdState};
 use crate::jwt::insight::{clock_findings, secret_findings};
 use crate::jwt::keys::KeyCheck;
@@ -56,6 +57,8 @@ pub struct Model {
     pub sd_jwt: SdState,
     /// Every token a paste holds (issue 14); `None` when it is one token.
     pub paste: Memo<Option<Extraction>>,
+    /// `Some` while a large paste (a HAR file) is read, in steps.
+    pub reading: Memo<Option<Progress>>,
     /// The token picked in `#token-list`, by value; the first JWT otherwise.
     pub picked: RwSignal<Option<String>>,
     /// The signature check, with the findings the secret brings.
@@ -88,10 +91,17 @@ impl Model {
         let leeway = RwSignal::new(0i64);
         let now_override = RwSignal::new(None::<i64>);
 
-        // Issue 14: a paste with several tokens decodes the picked one.
-        let paste = Memo::new(move |_| jwt::paste::read(&token.read()));
+        // Issue 14: a paste with several tokens decodes the picked one; a
+        // large one decodes nothing until it is read.
+        let paste_reading::PasteState {
+            paste,
+            progress: reading,
+        } = paste_reading::wire(token);
         let picked = RwSignal::new(None::<String>);
         let report = Memo::new(move |_| {
+            if reading.with(Option::is_some) {
+                return None;
+            }
             paste.with(
                 |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
                     Some(value) => jwt::inspect(value),
@@ -214,6 +224,7 @@ impl Model {
             now_override,
             report,
             paste,
+            reading,
             picked,
             verification,
             analysis,
