@@ -1,7 +1,7 @@
 //! The JSON reader keeps numbers, order and duplicates exactly.
 
 use jwt_lens::jwt::JsonReason;
-use jwt_lens::jwt::json::{Json, duplicate_keys, parse};
+use jwt_lens::jwt::json::{Elements, Json, ParseError, duplicate_keys, parse};
 use jwt_lens::ui::highlight::{Highlight, highlight};
 
 fn pretty(text: &str) -> String {
@@ -167,4 +167,78 @@ fn compact_is_one_bounded_line() {
     let short = huge.compact(60);
     assert_eq!(short.chars().count(), 60);
     assert!(short.ends_with('…'));
+}
+
+/// Every element of `log.entries`, then the rest checked: `None` when
+/// there is no such array, `Err` when the text is not JSON.
+fn entries(text: &str) -> Option<Result<Vec<Json>, ParseError>> {
+    let mut elements = Elements::find(text, &["log", "entries"])?;
+    let mut out = Vec::new();
+    loop {
+        match elements.next(text) {
+            Ok(Some(item)) => out.push(item),
+            Ok(None) => break,
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    Some(elements.finish(text).map(|()| out))
+}
+
+const HAR: &str = r#" {"log": {"version": "1.2", "creator": {"name": "WebInspector", "a": [1, {"b": null}]},
+  "entries": [ {"request": {"url": "https://a.example/?q=\u00e9\"x\""}}, [], 3.5e2, "\ud83d\ude00" ],
+  "pages": [{"id": "p"}]}, "extra": true} "#;
+
+#[test]
+fn elements_of_an_array_inside_objects_are_what_parse_gives() {
+    let whole = parse(HAR).unwrap();
+    let Some(Json::Array(expected)) = whole.get("log").and_then(|l| l.get("entries")) else {
+        panic!("entries")
+    };
+    assert_eq!(entries(HAR), Some(Ok(expected.clone())));
+    assert_eq!(entries(r#"{"log":{"entries":[]}}"#), Some(Ok(Vec::new())));
+}
+
+#[test]
+fn elements_accept_exactly_what_parse_accepts() {
+    let broken = [
+        HAR.replace("\"x\\\"\"}}, []", "\"x\\\"\"}}, [],"),
+        HAR.replace("3.5e2,", "3.5e2,,"),
+        HAR.replace("3.5e2", "3.5e"),
+        HAR.replace("\"extra\": true}", "\"extra\": true}}"),
+        HAR.replace("\"extra\": true}", "\"extra\": true"),
+        HAR.replace("\"extra\": true}", "\"extra\": tru}"),
+        HAR.replace("[{\"id\": \"p\"}]}", "[{\"id\": \"p\"}],}"),
+        HAR.replace("\"pages\"", "pages"),
+        HAR.replace("\\ude00", "\\u0000\\ude00"),
+        format!("{HAR} x"),
+        HAR.replace("\"a\": [1,", "\"a\": [1,,"),
+        r#"{"log":{"entries":[1 2]}}"#.to_owned(),
+        r#"{"log":{"entries":[,1]}}"#.to_owned(),
+        r#"{"log":{"entries":[1]"#.to_owned(),
+    ];
+    for text in &broken {
+        assert!(parse(text).is_err(), "{text}");
+        assert!(!matches!(entries(text), Some(Ok(_))), "{text}");
+    }
+}
+
+#[test]
+fn elements_need_objects_down_to_an_array() {
+    for text in [
+        r#"{"log":{"entries":{}}}"#,
+        r#"{"log":[{"entries":[]}]}"#,
+        r#"{"log":{}}"#,
+        r#"{"other":1}"#,
+        r#"[{"log":{"entries":[]}}]"#,
+        "",
+    ] {
+        assert!(entries(text).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn elements_follow_the_first_of_two_equal_keys() {
+    // Documented: a front-to-back reader cannot know of a later `log`.
+    let text = r#"{"log":{"entries":[1]},"log":{"entries":[2]}}"#;
+    assert_eq!(entries(text), Some(Ok(vec![Json::Number("1".to_owned())])));
 }

@@ -163,7 +163,7 @@ pub fn App(
                     on_clear=Callback::new(move |()| clear())
                     on_edit=Callback::new(move |()| edit())
                 />
-                <PasteNote paste=model.paste />
+                <PasteNote paste=model.paste reading=model.reading />
                 <TokenList
                     paste=model.paste
                     current=cleaned
@@ -203,7 +203,7 @@ pub fn App(
                 <UseKnownSecret model=model />
                 <NestedToken state=decryption />
                 <JsonPanel report=report part=Part::Header now=now local=local />
-                <JsonPanel report=report part=Part::Payload now=now local=local />
+                <JsonPanel report=report part=Part::Payload now=now local=local sd=model.sd_jwt.sd />
                 <Signatures jws=jws verdicts=model.jws_json.verdicts />
                 <SignaturePanel report=report />
 

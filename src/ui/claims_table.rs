@@ -7,6 +7,7 @@ use super::html::{self, Html, element, tag};
 use crate::jwt::claims::{self, ClaimKind};
 use crate::jwt::insight::{compact, looks_like_milliseconds};
 use crate::jwt::issuer::{self, IssuerFamily};
+use crate::jwt::sd_jwt::{SdJwt, State};
 use crate::jwt::time::{format_utc, relative};
 use crate::jwt::{Json, NumericDate, Part, Report, TimeClaim};
 
@@ -29,16 +30,36 @@ pub fn ClaimsTable(
     /// Show times in local time rather than UTC.
     #[prop(into)]
     local: Signal<bool>,
+    /// The SD-JWT the payload belongs to, if any: its table then lists the
+    /// claims as a verifier sees them, disclosed ones marked.
+    sd: Option<Signal<Option<SdJwt>>>,
 ) -> impl IntoView {
     let rows = move || {
-        report.with(|r| {
-            let r = r.as_ref()?;
-            let section = match part {
-                Part::Header => r.header.as_ref()?,
-                _ => r.payload.as_ref()?,
-            };
-            let local: Option<fn(i64) -> String> = local.get().then_some(browser::local_time);
-            Some(table_html(section.json.as_ref()?, part, now.get(), local))
+        let local: Option<fn(i64) -> String> = local.get().then_some(browser::local_time);
+        let now = now.get();
+        let from_sd = (part == Part::Payload)
+            .then(|| {
+                sd?.with(|sd| {
+                    let sd = sd.as_ref()?;
+                    Some(table_html(
+                        sd.processed.as_ref()?,
+                        part,
+                        now,
+                        local,
+                        Some(sd),
+                    ))
+                })
+            })
+            .flatten();
+        from_sd.or_else(|| {
+            report.with(|r| {
+                let r = r.as_ref()?;
+                let section = match part {
+                    Part::Header => r.header.as_ref()?,
+                    _ => r.payload.as_ref()?,
+                };
+                Some(table_html(section.json.as_ref()?, part, now, local, None))
+            })
         })
     };
     view! { <table class="claims-table" inner_html=html::inner(move || rows().unwrap_or_default())></table> }
@@ -46,14 +67,27 @@ pub fn ClaimsTable(
 
 /// The rows for `object`'s members; `local` writes times in the user's
 /// time zone, `None` for UTC. Names and values come from the token: escaped.
+/// With `sd`, `object` is its processed payload and each row says whether
+/// its claim, or something inside it, was disclosed.
 pub(super) fn table_html(
     object: &Json,
     part: Part,
     now: i64,
     local: Option<fn(i64) -> String>,
+    sd: Option<&SdJwt>,
 ) -> Html {
     let head = ["Name", "Value", "Meaning"].map(|h| tag("th").text(h));
     let mut body = Html::new();
+    let caption = sd.map(|sd| {
+        let disclosed = sd
+            .disclosures
+            .iter()
+            .filter(|d| d.state == State::Matched)
+            .count();
+        tag("caption").class("sd-caption").text(&format!(
+            "The claims as a verifier sees them (RFC 9901 §7.1): {disclosed} disclosure(s) in place, digests removed."
+        ))
+    });
     let members = object.members().unwrap_or_default();
     // A provider's own claims (Entra's `roles`, Keycloak's `typ`) read as
     // that provider documents them.
@@ -101,16 +135,31 @@ pub(super) fn table_html(
                 "Private claim: defined by the issuer, not by a standard (RFC 7519 §4.3).",
             ),
         };
-        body.push(
-            tag("tr")
-                .attr("data-claim", name)
-                .attr("data-kind", kind.as_str())
-                .child(Html::concat([
-                    tag("th").attr("scope", "row").child(tag("code").text(name)),
-                    tag("td").class("value").child(shown),
-                    tag("td").class("meaning").child(meaning),
-                ])),
-        );
+        let origin = sd.map_or(Origin::Signed, |sd| origin(sd, name));
+        let mut head = tag("code").text(name);
+        let row = tag("tr")
+            .attr("data-claim", name)
+            .attr("data-kind", kind.as_str());
+        let row = match &origin {
+            Origin::Signed => row,
+            Origin::Disclosed => {
+                head.push(element("span", "disclosed-mark", "disclosed"));
+                row.attr("data-disclosed", "true")
+            }
+            Origin::Inside(paths) => {
+                head.push(element(
+                    "span",
+                    "disclosed-mark",
+                    &format!("disclosed inside: {}", paths.join(", ")),
+                ));
+                row.attr("data-disclosed", "inside")
+            }
+        };
+        body.push(row.child(Html::concat([
+            tag("th").attr("scope", "row").child(head),
+            tag("td").class("value").child(shown),
+            tag("td").class("meaning").child(meaning),
+        ])));
     }
     if members.len() > MAX_ROWS {
         body.push(
@@ -126,9 +175,46 @@ pub(super) fn table_html(
         );
     }
     Html::concat([
+        caption.unwrap_or_default(),
         tag("thead").child(tag("tr").child(Html::concat(head))),
         tag("tbody").child(body),
     ])
+}
+
+/// Where a top-level claim of an SD-JWT's processed payload came from.
+#[derive(Debug, PartialEq)]
+enum Origin {
+    /// Signed in the clear by the issuer, with nothing disclosed inside.
+    Signed,
+    /// Put in place from a disclosure (`data-disclosed="true"`).
+    Disclosed,
+    /// Signed in the clear, holding values put in place from disclosures,
+    /// at these paths (`data-disclosed="inside"`).
+    Inside(Vec<String>),
+}
+
+/// Whether top-level claim `name` came from a disclosure. A disclosure
+/// placed at the top level has the claim's own name as its path; one
+/// placed inside it has a longer path under the same root.
+fn origin(sd: &SdJwt, name: &str) -> Origin {
+    let mut inside = Vec::new();
+    for d in &sd.disclosures {
+        let (State::Matched, Some(root), Some(path)) = (d.state, &d.root, &d.path) else {
+            continue;
+        };
+        if root != name {
+            continue;
+        }
+        if path.len() == name.len() {
+            return Origin::Disclosed;
+        }
+        inside.push(path.clone());
+    }
+    if inside.is_empty() {
+        Origin::Signed
+    } else {
+        Origin::Inside(inside)
+    }
 }
 
 /// A second line for values that need reading: dates, and what `alg` means.
@@ -172,7 +258,7 @@ mod tests {
     fn payload_table(payload: &str) -> Html {
         let report = report_for(r#"{"alg":"HS256"}"#, payload, "AA");
         let claims = report.claims().cloned().unwrap_or(Json::Null);
-        table_html(&claims, Part::Payload, 0, None)
+        table_html(&claims, Part::Payload, 0, None, None)
     }
 
     #[test]
@@ -187,7 +273,7 @@ mod tests {
         let header = format!("{{\"alg\":{0},{0}:{0}}}", json_string(HOSTILE));
         let report = report_for(&header, "{}", "AA");
         let object = report.header.and_then(|h| h.json).unwrap_or(Json::Null);
-        let html = table_html(&object, Part::Header, 0, None);
+        let html = table_html(&object, Part::Header, 0, None, None);
         assert!(!html.as_str().contains('\u{202E}'));
         assert!(!html.as_str().contains("<img"));
         assert!(html.as_str().contains("data-kind=\"private\""));
@@ -201,6 +287,72 @@ mod tests {
             html.as_str()
                 .contains("a string instead of a number of seconds")
         );
+    }
+
+    /// `(data-claim, data-disclosed)` of each row, in order.
+    fn rows(html: &str) -> Vec<(String, Option<String>)> {
+        let attr = |tr: &str, name: &str| {
+            let start = tr.find(&format!(" {name}=\""))? + name.len() + 3;
+            let end = tr[start..].find('"')? + start;
+            Some(tr[start..end].to_owned())
+        };
+        html.split("<tr")
+            .skip(1)
+            .filter_map(|tr| {
+                let tr = &tr[..tr.find('>')?];
+                Some((attr(tr, "data-claim")?, attr(tr, "data-disclosed")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sd_jwt_table_lists_the_verified_claims_with_disclosed_ones_marked() {
+        // RFC 9901's examples as the PyPI `sd-jwt` package presents and
+        // verifies them (tests/fixtures/sd_jwt/generate.py): a claim is
+        // disclosed when the verified contents have it and the issuer-signed
+        // payload does not; one signed in the clear holds disclosed values
+        // when the verifier's value differs from the signed one.
+        let fixtures: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/sd_jwt/examples.json"))
+                .unwrap();
+        let examples = fixtures["examples"].as_object().unwrap();
+        for (name, example) in examples {
+            let report = crate::jwt::inspect(example["presentation"].as_str().unwrap()).unwrap();
+            let sd = crate::jwt::sd_jwt::read(&report).unwrap();
+            let processed = sd.processed.as_ref().unwrap();
+            let html = table_html(processed, Part::Payload, 0, None, Some(&sd));
+            let signed = example["sd_jwt_payload"].as_object().unwrap();
+            let verified = example["verified_contents"].as_object().unwrap();
+            let expected: Vec<(String, Option<String>)> = verified
+                .iter()
+                .map(|(claim, value)| {
+                    let mark = match signed.get(claim) {
+                        None => Some("true".to_owned()),
+                        Some(v) if v != value => Some("inside".to_owned()),
+                        Some(_) => None,
+                    };
+                    (claim.clone(), mark)
+                })
+                .collect();
+            let mut got = rows(html.as_str());
+            let mut expected = expected;
+            got.sort();
+            expected.sort();
+            assert_eq!(got, expected, "{name}");
+            let marked = got.iter().filter(|(_, m)| m.is_some()).count();
+            assert_eq!(
+                html.as_str().matches("class=\"disclosed-mark\"").count(),
+                marked,
+                "{name}: a visible label per marked row"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_jwt_rows_carry_no_disclosure_mark() {
+        let html = payload_table(r#"{"sub":"a","_sd":["x"]}"#);
+        assert!(!html.as_str().contains("data-disclosed"));
+        assert!(!html.as_str().contains("<caption"));
     }
 
     #[test]

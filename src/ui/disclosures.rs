@@ -114,6 +114,7 @@ mod tests {
             state: State::Unreferenced,
             path: None,
             index: None,
+            root: None,
         };
         let sd = SdJwt {
             hash: Ok(HashAlg::Sha256),

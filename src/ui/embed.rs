@@ -62,7 +62,7 @@ pub fn Embed(
             <TimeClaims report=report now=now />
             <div class="embed-parts">
                 <JsonPanel report=report part=Part::Header now=now local=local />
-                <JsonPanel report=report part=Part::Payload now=now local=local />
+                <JsonPanel report=report part=Part::Payload now=now local=local sd=model.sd_jwt.sd />
             </div>
             <FindingsList findings=model.findings() />
             {verifier}

@@ -118,6 +118,7 @@ fn token_html(report: Option<&Report>, place: (usize, usize), now: i64) -> Html 
                     Part::Payload,
                     now,
                     None,
+                    None,
                 )),
             ));
         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::claims_table::ClaimsTable;
 use super::html::{self, Html, element, tag};
+use crate::jwt::sd_jwt::SdJwt;
 use crate::jwt::{Part, Report, Section};
 
 /// Pretty JSON longer than this is shown uncoloured: a `<span>` per token
@@ -29,6 +30,10 @@ pub fn JsonPanel(
     /// Show the table's times in local time rather than UTC.
     #[prop(into)]
     local: Signal<bool>,
+    /// The SD-JWT the payload belongs to: the table then shows the claims
+    /// as a verifier sees them, disclosed ones marked (issue 17).
+    #[prop(optional, into)]
+    sd: Option<Signal<Option<SdJwt>>>,
 ) -> impl IntoView {
     let (title, id) = match part {
         Part::Header => ("Header", "header-json"),
@@ -47,7 +52,7 @@ pub fn JsonPanel(
             <h2 id=format!("{id}-title") class="section-title">{title}</h2>
             <div class="json-view" inner_html=html::inner(body)></div>
             <div class="table-wrap">
-                <ClaimsTable report=report part=part now=now local=local />
+                <ClaimsTable report=report part=part now=now local=local sd=sd />
             </div>
         </section>
     }

@@ -142,14 +142,14 @@ async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
 /// A chunk size that should take about [`CHUNK_MS`], from the last one's
 /// size and time; it at most quadruples, so one fast chunk (or a coarse
 /// clock reading 0 ms) cannot make the next one long.
-fn next_chunk_size(size: usize, took_ms: f64) -> usize {
+pub(super) fn next_chunk_size(size: usize, took_ms: f64) -> usize {
     let scaled = (size as f64 * CHUNK_MS / took_ms.max(1.0)) as usize;
     scaled.clamp(1, size.saturating_mul(4))
 }
 
 /// Resolves on the next turn of the event loop, through a zero-delay
 /// timeout, so the browser can handle input and paint in between.
-async fn yield_to_event_loop() {
+pub(super) async fn yield_to_event_loop() {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

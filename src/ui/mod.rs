@@ -34,6 +34,7 @@ mod model;
 mod modules;
 mod nested_token;
 mod paste_note;
+mod paste_reading;
 mod sd_jwt_state;
 mod secret_form;
 mod segment_view;

@@ -9,6 +9,7 @@ use super::envelope::Envelope;
 use super::jws_json_state::{self, JwsJsonState};
 use super::key_module::{Answer, Request, check_with_public_key};
 use super::known_secrets;
+use super::paste_reading::{self, Progress};
 use super::sd_jwt_state::{self, SdState};
 use super::shown_token::{self, Shown};
 use crate::jwt::insight::{clock_findings, secret_findings};
@@ -59,6 +60,8 @@ pub struct Model {
     pub sd_jwt: SdState,
     /// Every token a paste holds (issue 14); `None` when it is one token.
     pub paste: Memo<Option<Extraction>>,
+    /// `Some` while a large paste (a HAR file) is read, in steps.
+    pub reading: Memo<Option<Progress>>,
     /// The token picked in `#token-list`, by value; the first JWT otherwise.
     pub picked: RwSignal<Option<String>>,
     /// The pasted token before decryption, the envelope, the decryption
@@ -96,11 +99,15 @@ impl Model {
         let leeway = RwSignal::new(0i64);
         let now_override = RwSignal::new(None::<i64>);
 
-        // Issue 14: a paste with several tokens decodes the picked one.
-        let paste = Memo::new(move |_| jwt::paste::read(&token.read()));
+        // Issue 14: a paste with several tokens decodes the picked one; a
+        // large one decodes nothing until it is read.
+        let paste_reading::PasteState {
+            paste,
+            progress: reading,
+        } = paste_reading::wire(token);
         let picked = RwSignal::new(None::<String>);
         // Issue 16: a JWE decrypted, a nested token, a JWS JSON serialization.
-        let shown = shown_token::wire(token, paste, picked);
+        let shown = shown_token::wire(token, paste, reading, picked);
         let Shown {
             report,
             envelope,
@@ -247,6 +254,7 @@ impl Model {
             now_override,
             report,
             paste,
+            reading,
             picked,
             shown,
             jws_json,

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::decryption::{self, DecryptionState};
 use super::detached_payload::payload_bytes;
 use super::envelope::Envelope;
+use super::paste_reading::Progress;
 use crate::jwt::paste::Extraction;
 use crate::jwt::verify::{self, AlgChoice, Checked, SignatureStatus, payload_is_encoded};
 use crate::jwt::{self, Report};
@@ -60,10 +61,15 @@ impl Source {
 pub fn wire(
     token: RwSignal<String>,
     paste: Memo<Option<Extraction>>,
+    reading: Memo<Option<Progress>>,
     picked: RwSignal<Option<String>>,
 ) -> Shown {
-    // Issue 14: a paste with several tokens decodes the picked one.
+    // Issue 14: a paste with several tokens decodes the picked one. While a
+    // large paste is read in steps, its text is not read as a token at all.
     let envelope = Memo::new(move |_| {
+        if reading.with(Option::is_some) {
+            return Envelope::Compact;
+        }
         paste.with(
             |p| match p.as_ref().and_then(|p| p.pick(picked.read().as_deref())) {
                 Some(value) => Envelope::read(value, true),
@@ -83,6 +89,9 @@ pub fn wire(
     // The report is made once per change, never cloned: a 2 MiB token
     // costs its decoding and nothing more.
     let report = Memo::new(move |_| {
+        if reading.with(Option::is_some) {
+            return None;
+        }
         let shown = envelope.with(|e| match e {
             Envelope::Compact => source.read(jwt::inspect),
             // The first signature's token, with the serialization's own

@@ -113,8 +113,9 @@ fn list_html(rows: &[Row], current: &str, now: i64) -> Html {
         if row.value == current {
             li = li.attr("aria-current", "true");
         }
+        // One box either way (`.token-list-item > span` or `> button`).
         let body = if row.role == "opaque" {
-            label
+            tag("span").child(label)
         } else {
             tag("button")
                 .attr("type", "button")

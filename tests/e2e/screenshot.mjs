@@ -1,10 +1,12 @@
 // Takes the README's screenshots from the built dist/: node screenshot.mjs
-// Not a test; it writes docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png
-// and docs/embed.png.
+// Not a test; it writes docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png,
+// docs/login-flow.png and docs/embed.png.
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as jose from "jose";
 import { serve } from "../../scripts/serve.mjs";
 import { start, paste } from "./harness.mjs";
 import { hs, now } from "./tokens.mjs";
@@ -39,6 +41,53 @@ for (const [scheme, file] of [["light", "screenshot.png"], ["dark", "screenshot-
   await context.close();
 }
 
+// A token endpoint's response (OpenID Connect Core §3.1.3.3) pasted whole:
+// its three tokens listed, and the checks that tie them together. Signed
+// here with npm jose; at_hash with node:crypto (left half of the SHA-256 of
+// the access token, §3.1.3.6), not by JWT Lens.
+{
+  const { privateKey } = await jose.generateKeyPair("RS256");
+  const issuer = "https://login.example.com";
+  const access = await new jose.SignJWT({ client_id: "orders-web", scope: "openid profile orders:read" })
+    .setProtectedHeader({ alg: "RS256", typ: "at+jwt", kid: "2026-12" })
+    .setIssuer(issuer)
+    .setSubject("user-8421")
+    .setAudience("https://api.example.com")
+    .setJti("at-5f1c9e")
+    .setIssuedAt(t)
+    .setExpirationTime(t + 3600)
+    .sign(privateKey);
+  const atHash = createHash("sha256").update(access, "ascii").digest().subarray(0, 16).toString("base64url");
+  const id = await new jose.SignJWT({ name: "Ada Lovelace", nonce: "n-0S6_WzA2Mj", at_hash: atHash })
+    .setProtectedHeader({ alg: "RS256", kid: "2026-12" })
+    .setIssuer(issuer)
+    .setSubject("user-8421")
+    .setAudience("orders-web")
+    .setIssuedAt(t)
+    .setExpirationTime(t + 3600)
+    .sign(privateKey);
+  const response = JSON.stringify(
+    { access_token: access, token_type: "Bearer", expires_in: 3600, refresh_token: "8xLOxBtZp8Qh7Fv1R3yN0wKcJd", id_token: id, scope: "openid profile orders:read" },
+    null,
+    2,
+  );
+  const { page, context } = await app.open("/", { viewport: { width: 1360, height: 900 } });
+  await paste(page, response);
+  await page.waitForSelector('#cross-checks li[data-check="at_hash"][data-result="pass"]');
+  // The response from its first line; down to the cross-checks and the payload.
+  await page.locator("#token-input").evaluate((box) => {
+    box.setSelectionRange(0, 0);
+    box.scrollTop = 0;
+    box.blur();
+  });
+  const bottom = await page.evaluate(() =>
+    Math.max(...["#cross-checks", "#payload-json"].map((id) => document.querySelector(id).closest("section").getBoundingClientRect().bottom)),
+  );
+  await page.setViewportSize({ width: 1360, height: Math.ceil(bottom) + 16 });
+  await page.screenshot({ path: out("login-flow.png") });
+  await context.close();
+}
+
 // The sample docs page with its three embeds (one fixed, two sized by the
 // page's script from the embed's height message), served from a second origin.
 const examples = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -63,4 +112,4 @@ await context.close();
 docs.close();
 rmSync(site, { recursive: true });
 await app.close();
-console.log("wrote docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png and docs/embed.png");
+console.log("wrote docs/screenshot.png, docs/screenshot-dark.png, docs/keys.png, docs/login-flow.png and docs/embed.png");

@@ -94,6 +94,19 @@ test("a presentation shows its disclosures in place and passes key binding", asy
     ["aud", "pass"],
     ["nonce", "pass"],
   ]);
+  // The table view lists the claims as a verifier sees them: the disclosed
+  // ones marked, the array holding a disclosed element marked as such.
+  await page.click('label[for="view-table"]');
+  const payloadRows = ".panel-payload-json .claims-table tr[data-claim]";
+  await page.waitForSelector(`${payloadRows}[data-disclosed="true"]`);
+  const rows = await items(page, payloadRows, "data-claim", "data-disclosed");
+  assert.deepEqual(rows.map(([claim]) => claim).sort(), Object.keys(shown).sort());
+  const marked = Object.fromEntries(rows.filter(([, mark]) => mark !== null));
+  assert.deepEqual(marked, { given_name: "true", family_name: "true", nationalities: "inside" });
+  const label = page.locator(`${payloadRows}[data-claim="given_name"] .disclosed-mark`);
+  assert.equal(await label.textContent(), "disclosed");
+  assert.ok(await label.isVisible());
+  assert.equal(await page.locator(`${payloadRows}[data-claim="_sd"]`).count(), 0);
   // The issuer JWT is an ordinary token to the rest of the page.
   assert.equal(await page.locator("#token-error").count(), 0);
   assert.deepEqual(errors, []);
@@ -111,5 +124,10 @@ test("an unreferenced disclosure and a KB-JWT by another key fail", async () => 
   assert.equal(checks.signature, "fail");
   assert.equal(checks.sd_hash, "pass");
   assert.equal(await page.locator('#findings li[data-id="sd-unreferenced"]').count(), 1);
+  // An unreferenced disclosure is not a claim a verifier sees: no row.
+  await page.click('label[for="view-table"]');
+  const rows = ".panel-payload-json .claims-table tr[data-claim]";
+  await page.waitForSelector(`${rows}[data-disclosed="true"]`);
+  assert.equal(await page.locator(`${rows}[data-claim="is_admin"]`).count(), 0);
   await page.context().close();
 });

@@ -10,12 +10,14 @@
 //! [`jwt::Error`](crate::jwt::Error) wraps them with the token part.
 
 mod edit;
+mod elements;
 mod error;
 mod parse;
 mod value;
 mod write;
 
 pub use edit::set_member;
+pub use elements::Elements;
 pub use error::{JsonReason, ParseError};
 pub use parse::{MAX_DEPTH, MemberSpans, member_spans, parse};
 pub use value::{Json, duplicate_keys};

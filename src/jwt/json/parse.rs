@@ -13,11 +13,7 @@ pub const MAX_DEPTH: usize = 128;
 ///
 /// The first place where the text stops being JSON.
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser::at(text, 0);
     parser.skip_whitespace();
     let value = parser.value(0)?;
     parser.skip_whitespace();
@@ -38,11 +34,7 @@ pub type MemberSpans = Vec<(String, Range<usize>)>;
 /// The first place where the text stops being JSON, or `Unexpected` at the
 /// start when it is not an object.
 pub fn member_spans(text: &str) -> Result<(MemberSpans, usize), ParseError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser::at(text, 0);
     parser.skip_whitespace();
     if parser.peek() != Some(b'{') {
         return Err(parser.unexpected());
@@ -57,45 +49,58 @@ pub fn member_spans(text: &str) -> Result<(MemberSpans, usize), ParseError> {
     }
 }
 
-struct Parser<'a> {
+/// The parser's state: the text and where in it the next byte is. Shared
+/// with [`super::elements`], which reads one array a piece at a time.
+pub(super) struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
-    pos: usize,
+    pub(super) pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser at byte `pos` of `text`.
+    pub(super) fn at(text: &'a str, pos: usize) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos,
+        }
+    }
 }
 
 impl Parser<'_> {
-    fn error(&self, reason: JsonReason) -> ParseError {
+    pub(super) fn error(&self, reason: JsonReason) -> ParseError {
         ParseError {
             offset: self.pos,
             reason,
         }
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn peek_char(&self) -> Option<char> {
+    pub(super) fn peek_char(&self) -> Option<char> {
         self.text
             .get(self.pos..)
             .and_then(|rest| rest.chars().next())
     }
 
     /// The error for whatever stands at the current position.
-    fn unexpected(&self) -> ParseError {
+    pub(super) fn unexpected(&self) -> ParseError {
         match self.peek_char() {
             None => self.error(JsonReason::UnexpectedEnd),
             Some(c) => self.error(JsonReason::Unexpected(c)),
         }
     }
 
-    fn skip_whitespace(&mut self) {
+    pub(super) fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.pos += 1;
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), ParseError> {
+    pub(super) fn expect(&mut self, byte: u8) -> Result<(), ParseError> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -104,7 +109,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+    pub(super) fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
@@ -245,9 +250,10 @@ impl Parser<'_> {
         Ok(Json::Number(raw.to_owned()))
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    pub(super) fn string(&mut self) -> Result<String, ParseError> {
         self.pos += 1; // opening quote
         let mut out = String::new();
+        let mut reserved = false;
         loop {
             // Copy the run of plain characters in one go.
             let run_start = self.pos;
@@ -265,6 +271,12 @@ impl Parser<'_> {
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    // Room for the rest at once: escapes only shrink, and a
+                    // body in a HAR file has one every few characters.
+                    if !reserved {
+                        out.reserve(self.string_end() - self.pos);
+                        reserved = true;
+                    }
                     self.pos += 1;
                     out.push(self.escape()?);
                 }
@@ -273,6 +285,20 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// Where the string being read ends: its closing quote, or the end of
+    /// the text. Looks ahead only; [`Parser::string`] checks the string.
+    fn string_end(&self) -> usize {
+        let mut at = self.pos;
+        while let Some(&b) = self.bytes.get(at) {
+            match b {
+                b'"' => return at,
+                b'\\' => at += 2,
+                _ => at += 1,
+            }
+        }
+        self.bytes.len()
     }
 
     /// Resolves the escape after a backslash, joining surrogate pairs.

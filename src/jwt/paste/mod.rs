@@ -10,6 +10,7 @@ mod body;
 mod curl;
 mod har;
 mod http;
+mod reading;
 mod scan;
 mod shell;
 mod source;
@@ -17,11 +18,13 @@ mod url;
 
 use std::collections::HashMap;
 
+pub use reading::{HarProgress, Reading};
 pub use scan::{is_jwt, jwt_runs};
 pub use source::{HarPart, Source};
 pub use url::without_query;
 
 use crate::jwt::token::clean;
+use reading::HarReading;
 
 /// Whether a found value is a JWT or a value that is only listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,6 +202,17 @@ impl Collector {
         self.dpop
     }
 
+    /// What was collected, from a paste of `form` that describes `request`.
+    fn into_extraction(self, form: Form, request: Option<Request>) -> Extraction {
+        Extraction {
+            form,
+            tokens: self.tokens,
+            expires_in: self.expires_in,
+            state: self.state,
+            request: request.filter(|r| !r.url.is_empty()),
+        }
+    }
+
     /// A value that is a token by where it stands (an `Authorization` or
     /// `DPoP` header): listed even when opaque.
     fn jwt_or_opaque(&mut self, value: &str, place: Source) {
@@ -283,15 +297,22 @@ fn is_one_token(text: &str) -> bool {
     if structure {
         return false;
     }
-    let words = text
-        .split_whitespace()
+    // A large paste is split at ASCII whitespace, byte by byte: decoding
+    // 5 MB as characters is tens of milliseconds of the page's time.
+    let words: Box<dyn Iterator<Item = &str>> = if text.len() <= SMALL_PASTE {
+        Box::new(text.split_whitespace())
+    } else {
+        Box::new(text.split_ascii_whitespace())
+    };
+    let mut words = words
         .filter(|w| !w.eq_ignore_ascii_case("bearer") && !w.eq_ignore_ascii_case("authorization:"));
-    let (mut count, mut jwt_among_words) = (0usize, false);
-    for word in words {
-        count += 1;
-        jwt_among_words |= is_jwt(word.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
-    }
-    !(count > 1 && jwt_among_words)
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        // One word: a token, damaged or not.
+        return true;
+    };
+    // Several words: one token unless a whole JWT stands among them.
+    let jwt = |word: &str| is_jwt(word.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+    !(jwt(first) || jwt(second) || words.any(jwt))
 }
 
 /// Pastes up to this size are cleaned before they are judged.
@@ -299,15 +320,21 @@ const SMALL_PASTE: usize = 64 * 1024;
 
 /// Every token in `text`, whatever its form; see [`read`] for when the page uses it.
 pub fn extract(text: &str) -> Extraction {
+    let Some(mut har) = HarReading::start(text) else {
+        return extract_other(text);
+    };
+    match har.read(text, usize::MAX) {
+        Ok(_) => har.finish(),
+        // Not JSON after all, further on.
+        Err(()) => extract_other(text),
+    }
+}
+
+/// Every token in `text`, which is not a HAR file.
+fn extract_other(text: &str) -> Extraction {
     let mut found = Collector::default();
     let trimmed = text.trim();
-    let (form, request) = if let Some(request) = (trimmed.starts_with('{')
-        && trimmed.contains("\"log\""))
-    .then(|| har::read_har(trimmed, &mut found))
-    .flatten()
-    {
-        (Form::Har, request)
-    } else if let Some(request) = curl::read_command(trimmed, &mut found) {
+    let (form, request) = if let Some(request) = curl::read_command(trimmed, &mut found) {
         (Form::Command, request)
     } else if trimmed.starts_with(['{', '[']) {
         body::read_body(trimmed, &mut found, &|s| s);
@@ -332,28 +359,15 @@ pub fn extract(text: &str) -> Extraction {
     } else {
         (Form::Text, None)
     };
-    // Whatever the structured reading missed is still found, as text. A
-    // HAR's reading visits every string in it already.
-    let runs = if form == Form::Har {
-        Vec::new()
-    } else {
-        jwt_runs(text)
-    };
-    for run in runs {
+    // Whatever the structured reading missed is still found, as text.
+    for run in jwt_runs(text) {
         if let Some(token) = text.get(run)
             && !found.index.contains_key(token)
         {
             found.add(token, Kind::Jwt, Source::Text);
         }
     }
-    let request = request.filter(|r| !r.url.is_empty());
-    Extraction {
-        form,
-        tokens: found.tokens,
-        expires_in: found.expires_in,
-        state: found.state,
-        request,
-    }
+    found.into_extraction(form, request)
 }
 
 fn strip_bearer(text: &str) -> Option<&str> {

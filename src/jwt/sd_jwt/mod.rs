@@ -66,6 +66,10 @@ pub struct Disclosure {
     pub path: Option<String>,
     /// For an array element, its position in the array as the issuer signed it.
     pub index: Option<usize>,
+    /// The top-level claim its value went into: its own name for a
+    /// top-level claim, the enclosing claim's for a nested one. Kept apart
+    /// from `path` because a claim name may itself hold a `.`.
+    pub root: Option<String>,
 }
 
 impl Disclosure {
@@ -150,6 +154,7 @@ pub fn read(report: &Report) -> Option<SdJwt> {
                 state,
                 path: None,
                 index: None,
+                root: None,
             }
         })
         .collect();

@@ -98,6 +98,7 @@ pub fn process(payload: &Json, disclosures: &mut [Disclosure]) -> Processed {
         seen: Vec::new(),
         undisclosed: 0,
         problems: Vec::new(),
+        root: String::new(),
     };
     let payload = match payload {
         Json::Object(members) => {
@@ -125,6 +126,8 @@ struct Walk<'a> {
     seen: Vec<String>,
     undisclosed: usize,
     problems: Vec<Problem>,
+    /// The top-level claim being walked.
+    root: String,
 }
 
 fn join(path: &str, name: &str) -> String {
@@ -173,6 +176,7 @@ impl Walk<'_> {
             d.state = State::Matched;
             d.path = Some(path);
             d.index = index;
+            d.root = Some(self.root.clone());
         }
     }
 
@@ -195,6 +199,9 @@ impl Walk<'_> {
                     }),
                 }
                 continue;
+            }
+            if path.is_empty() {
+                self.root.clone_from(key);
             }
             let inner = self.value(value, &join(path, key));
             out.push((key.clone(), inner));
@@ -226,6 +233,9 @@ impl Walk<'_> {
             if out.iter().any(|(k, _)| *k == name) {
                 self.problems.push(Problem::NameClash { path: claim });
                 continue;
+            }
+            if path.is_empty() {
+                self.root.clone_from(&name);
             }
             self.mark(i, claim.clone(), None);
             let inner = self.value(&content.value, &claim);
