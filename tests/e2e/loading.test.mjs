@@ -28,9 +28,10 @@ const TOKEN = claims({ sub: "first-paint", exp: TOKEN_EXP }, SECRET);
 const appScript = /jwt-lens-app-[0-9a-f]+\.js$/;
 const state = (page, selector) => page.locator(selector).getAttribute("data-state");
 
-/** A page whose app module is held back until `release()` (or refused with `abort`). */
+/** A page whose app module is held back until `release()` (or refused with `abort`).
+ * Without a service worker: its install fetches the app itself, past the page's routes. */
 async function openHeld(path, { abort = false } = {}) {
-  const context = await app.browser.newContext();
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -92,7 +93,7 @@ test("the app takes over what was typed before it arrived, with the focus", asyn
 });
 
 test("an app that failed to load is loaded when the browser is back online", async () => {
-  const context = await app.browser.newContext();
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   let refuse = true;
   await page.route(appScript, (route) => (refuse ? route.abort() : route.continue()));
