@@ -4,8 +4,12 @@
 // token the page signs is verified here with jose, an independent library.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as jose from "jose";
 import { start, paste } from "./harness.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let app;
 before(async () => {
@@ -269,3 +273,24 @@ test("the single file signs with a key made in the page, with no other request",
   assert.deepEqual(requests.filter((r) => !r.startsWith("data:")), [url]);
   await context.close();
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe-core finds no violation: the encoder with a key and its exports, the key conversion, ${scheme}`, async () => {
+    // Injecting axe needs the policy bypassed; the page under test is unchanged.
+    const { page, context } = await openEncoder(() => app.open("/", { bypassCSP: true, colorScheme: scheme }));
+    await page.locator("#encoder-alg").selectOption("ES256");
+    await makeKey(page, "P-256");
+    await signed(page);
+    await page.click("#show-private-key");
+    await page.locator(".private-export").waitFor();
+    await page.addScriptTag({ content: AXE });
+    const run = () => page.evaluate(async () =>
+      (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    );
+    assert.deepEqual(await run(), []);
+    await page.click("#decode-this");
+    await page.locator("#key-converted").waitFor();
+    assert.deepEqual(await run(), []);
+    await context.close();
+  });
+}
