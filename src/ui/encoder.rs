@@ -5,12 +5,11 @@ use leptos::prelude::*;
 use super::browser;
 use super::copy_button::CopyButton;
 use super::encoder_alg::EncoderAlg;
-use super::encoder_export::KeyExport;
+use super::encoder_export::{self, Exports, KeyExport};
 use super::encoder_key::{KeyGen, PrivateKeyBox};
 use super::encoder_sign::{self, EncodeError};
 use super::html::{self, Html, element};
-use super::latest::latest;
-use super::sign_module::{self, PublicKeyExports, SignProblem};
+use super::sign_module::{self, PrivateKeyExports, SignProblem};
 use crate::jwt::base64url;
 use crate::jwt::json::set_member;
 use crate::jwt::{self, Json, Part, Preset, SecretEncoding, SignAlg};
@@ -34,7 +33,12 @@ pub struct EncoderState {
     /// How many times the private key was forgotten: a key pair that
     /// arrives after that is dropped.
     pub wipes: StoredValue<u64>,
+    /// The private key's PKCS #8 and JWK, once the user asked to see them.
+    pub private_exports: RwSignal<Option<Revealed>>,
 }
+
+/// Private-key exports with the key text they were made from.
+pub type Revealed = (String, Result<PrivateKeyExports, SignProblem>);
 
 impl EncoderState {
     /// An access-token preset issued at `now`, with no secret yet.
@@ -48,6 +52,7 @@ impl EncoderState {
             encoding: RwSignal::new(SecretEncoding::Utf8),
             private_key: RwSignal::new(String::new()),
             wipes: StoredValue::new(0),
+            private_exports: RwSignal::new(None),
         }
     }
 
@@ -68,6 +73,7 @@ impl EncoderState {
     pub fn forget_private_key(self) {
         self.wipes.update_value(|w| *w += 1);
         self.private_key.set(String::new());
+        self.private_exports.set(None);
     }
 }
 
@@ -78,10 +84,6 @@ fn random_id() -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
-
-/// The signing key's public key, with what it is; `None` while it is read
-/// or with no key.
-pub type Exports = Signal<Option<Result<PublicKeyExports, SignProblem>>>;
 
 /// The encoder: `#encoder-header`, `#encoder-payload`, `#encoder-alg`,
 /// `#encoder-secret`, `#encoder-secret-encoding` or `#encoder-private-key`,
@@ -107,7 +109,7 @@ pub fn Encoder(
     } = state;
     let output = encoder_sign::output(state);
     let token = Signal::derive(move || output.get().and_then(Result::ok).unwrap_or_default());
-    let exports = public_key(state);
+    let exports = encoder_export::public_key(state);
     let keygen = KeyGen::new();
     // The signing module's crypto is only linked there: load it as soon as
     // a private-key alg is chosen, so that the first signature is quick.
@@ -154,7 +156,7 @@ pub fn Encoder(
         "generate-384" => generate(48),
         "generate-512" => generate(64),
         "generate-key" => keygen.make(state),
-        "set-kid" => set_kid(state, exports),
+        "set-kid" => encoder_export::set_kid(state, exports),
         "decode-this" => {
             let jwk = match alg.get_untracked() {
                 EncoderAlg::Key(_) => exports.with_untracked(|e| match e {
@@ -171,35 +173,6 @@ pub fn Encoder(
         <EncoderEditors state=state on_button=Callback::new(pressed) />
         <EncoderSigner state=state output=output token=token exports=exports keygen=keygen on_button=Callback::new(pressed) />
     }
-}
-
-/// The public key of the key in the box, read by the signing module
-/// whenever the key or the `alg` (named in the JWKS) changes.
-fn public_key(state: EncoderState) -> Exports {
-    let ask = Memo::new(move |_| {
-        let alg = state.alg.get().key()?;
-        let key = state.private_key.get();
-        (!key.trim().is_empty()).then_some((key, alg.name()))
-    });
-    latest(ask, |(key, alg): (String, &'static str)| async move {
-        sign_module::public_exports(&key, alg).await
-    })
-}
-
-/// Writes the key's RFC 7638 thumbprint into the header as `kid`.
-fn set_kid(state: EncoderState, exports: Exports) {
-    let Some(thumbprint) = exports.with_untracked(|e| match e {
-        Some(Ok(e)) => Some(e.thumbprint.clone()),
-        _ => None,
-    }) else {
-        return;
-    };
-    state.header.update(|h| {
-        // A thumbprint is base64url: nothing in it needs escaping in JSON.
-        if let Some(edited) = set_member(h, "kid", &format!("\"{thumbprint}\"")) {
-            *h = edited;
-        }
-    });
 }
 
 /// A click listener for a whole column that reports the id of the button
@@ -346,7 +319,7 @@ fn EncoderSigner(
                     <button id="decode-this" type="button">"Decode this token"</button>
                 </div>
             </div>
-            <KeyExport shown=by_key private_key=private_key exports=exports />
+            <KeyExport shown=by_key private_key=private_key revealed=state.private_exports exports=exports />
         </section>
     }
 }

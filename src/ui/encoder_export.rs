@@ -4,8 +4,44 @@
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::encoder::{EncoderState, Revealed};
 use super::html::{self, Html, element, tag};
-use super::sign_module::{self, PrivateKeyExports, PublicKeyExports, SignProblem};
+use super::latest::latest;
+use super::sign_module::{self, PublicKeyExports, SignProblem};
+use crate::jwt::json::set_member;
+
+/// The signing key's public key, with what it is; `None` while it is read
+/// or with no key.
+pub type Exports = Signal<Option<Result<PublicKeyExports, SignProblem>>>;
+
+/// The public key of the key in the box, read by the signing module
+/// whenever the key or the `alg` (named in the JWKS) changes.
+pub fn public_key(state: EncoderState) -> Exports {
+    let ask = Memo::new(move |_| {
+        let alg = state.alg.get().key()?;
+        let key = state.private_key.get();
+        (!key.trim().is_empty()).then_some((key, alg.name()))
+    });
+    latest(ask, |(key, alg): (String, &'static str)| async move {
+        sign_module::public_exports(&key, alg).await
+    })
+}
+
+/// Writes the key's RFC 7638 thumbprint into the header as `kid`.
+pub fn set_kid(state: EncoderState, exports: Exports) {
+    let Some(thumbprint) = exports.with_untracked(|e| match e {
+        Some(Ok(e)) => Some(e.thumbprint.clone()),
+        _ => None,
+    }) else {
+        return;
+    };
+    state.header.update(|h| {
+        // A thumbprint is base64url: nothing in it needs escaping in JSON.
+        if let Some(edited) = set_member(h, "kid", &format!("\"{thumbprint}\"")) {
+            *h = edited;
+        }
+    });
+}
 
 /// A `#encoder-public-key-format` choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +92,9 @@ pub fn KeyExport(
     /// The private key as typed.
     #[prop(into)]
     private_key: Signal<String>,
+    /// The private key's exports once asked for, with the key text they
+    /// were made from (`EncoderState::private_exports`).
+    revealed: RwSignal<Option<Revealed>>,
     /// The public key's exports; `None` while read or with no key.
     #[prop(into)]
     exports: Signal<Option<Result<PublicKeyExports, SignProblem>>>,
@@ -71,9 +110,7 @@ pub fn KeyExport(
         let has_key = private_key.with(|k| !k.trim().is_empty());
         exports.with(|e| facts_html(has_key, e.as_ref()))
     };
-    // The private exports, for the key text they were made from: shown only
-    // while that is still the key in the box.
-    let revealed = RwSignal::new(None::<(String, Result<PrivateKeyExports, SignProblem>)>);
+    // Shown only while the key they were made from is still in the box.
     let current = move || {
         revealed.with(|r| match r {
             Some((key, exports)) if private_key.with(|k| k == key) => Some(exports.clone()),
