@@ -154,6 +154,9 @@ MODULES = [
     ("jwt-lens-jwe", "jwt_lens_jwe", "Jwe",
      "JWT Lens decryption (jwe/): every RFC 7518 JWE algorithm with the RustCrypto crates; "
      "imported the first time a JWE gets a key"),
+    ("jwt-lens-sign", "jwt_lens_sign", "Sign",
+     "JWT Lens signing module (sign/): RS, PS, ES, EdDSA and ML-DSA with a private key, key pairs "
+     "and key conversions; imported when the encoder gets a public-key alg or the key box a key"),
 ]
 
 SERVICE_WORKER = """// JWT Lens service worker, written by scripts/post_build.py for one build.

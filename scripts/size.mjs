@@ -32,7 +32,7 @@ console.log(`budget: ${kb(BUDGET).trim()} gzip; ${total.gzip <= BUDGET ? "within
 // the first time a token with an RS, PS, ES or EdDSA alg gets a key, the
 // decryption module (jwe/), fetched the first time a JWE gets a key, and the
 // known-secret list, fetched the first time an HS256/384/512 token is decoded.
-const lazy = readdirSync(dir).filter((n) => /^jwt-lens-(app|keys|jwe|secrets)-[0-9a-f]+\.js$/.test(n));
+const lazy = readdirSync(dir).filter((n) => /^jwt-lens-[a-z]+-[0-9a-f]+\.js$/.test(n));
 for (const name of lazy) {
   const data = readFileSync(join(dir, name));
   console.log(`\nloaded on demand`.padEnd(37) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));

@@ -6,7 +6,7 @@ use fixtures::{RFC7515_A1, RFC7515_A1_KEY};
 use jwt_lens::jwt::json::set_member;
 use jwt_lens::jwt::{
     AlgChoice, Credential, Error, HmacAlg, JsonReason, Part, Preset, Secret, SecretEncoding,
-    SignAlg, encode, inspect, preset, verify,
+    SignAlg, encode, inspect, preset, signing_input, verify,
 };
 
 #[test]
@@ -134,4 +134,31 @@ fn presets_are_shaped_like_real_tokens() {
         );
         assert_eq!(jwt_lens::jwt::insight::lifetime(&report), Some(lifetime));
     }
+}
+
+#[test]
+fn signing_input_of_rfc7515_a1_is_its_first_two_segments() {
+    let header = "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}";
+    let payload =
+        "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}";
+    let expected = RFC7515_A1.rsplit_once('.').unwrap().0;
+    assert_eq!(signing_input(header, payload).unwrap(), expected);
+}
+
+#[test]
+fn signing_input_of_bad_json_names_the_part() {
+    assert!(matches!(
+        signing_input("{}", "[1]"),
+        Err(Error::NotObject {
+            part: Part::Payload,
+            ..
+        })
+    ));
+    assert!(matches!(
+        signing_input("{", "{}"),
+        Err(Error::Json {
+            part: Part::Header,
+            ..
+        })
+    ));
 }

@@ -620,3 +620,41 @@ fn jwe_is_encrypted_not_an_unsupported_alg() {
         );
     }
 }
+
+/// The draft's ML-DSA examples (tests/fixtures/sign): the decoder does not
+/// verify ML-DSA yet and says so plainly, and checks the signature's length
+/// against FIPS 204 Table 2.
+#[test]
+fn ml_dsa_token_is_unsupported_and_says_so() {
+    for (file, name, len) in [
+        ("ML_DSA_44.jose.json", "ML-DSA-44", 2420),
+        ("ML_DSA_65.jose.json", "ML-DSA-65", 3309),
+        ("ML_DSA_87.jose.json", "ML-DSA-87", 4627),
+    ] {
+        let path = format!("{}/tests/fixtures/sign/{file}", env!("CARGO_MANIFEST_DIR"));
+        let example: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let report = inspect(example["jws"].as_str().unwrap()).unwrap();
+        let alg = report.alg().unwrap();
+        assert_eq!(alg.to_string(), name);
+        assert!(alg.is_ml_dsa(), "{alg}");
+        assert!(alg.judge_signature_length(len).0, "{alg}");
+        assert!(!alg.judge_signature_length(len - 1).0, "{alg}");
+        let status = verify(&report, Credential::None, AlgChoice::FromToken);
+        assert_eq!(status.as_str(), "unsupported");
+        assert!(
+            status.message().starts_with(&format!(
+                "Cannot verify alg {alg}: ML-DSA verification is not supported yet"
+            )),
+            "{}",
+            status.message()
+        );
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.id == "alg-unknown")
+            .unwrap();
+        assert!(finding.message.contains("is ML-DSA"), "{}", finding.message);
+    }
+    assert!(!Alg::parse("ML-DSA-99").is_ml_dsa());
+}

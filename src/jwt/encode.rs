@@ -76,19 +76,33 @@ pub fn encode(
     alg: SignAlg,
     secret: Option<&Secret>,
 ) -> Result<String, Error> {
-    check_object(Part::Header, header)?;
-    check_object(Part::Payload, payload)?;
+    let input = signing_input(header, payload)?;
     match alg {
         SignAlg::Hmac(alg) => {
             let secret = secret.ok_or(Error::SecretMissing)?;
-            Ok(verify::sign(alg, header, payload, secret))
+            let mac = verify::sign_hmac(alg, secret, input.as_bytes());
+            Ok(format!("{input}.{}", base64url::encode(&mac)))
         }
-        SignAlg::None => Ok(format!(
-            "{}.{}.",
-            base64url::encode(header.as_bytes()),
-            base64url::encode(payload.as_bytes())
-        )),
+        SignAlg::None => Ok(format!("{input}.")),
     }
+}
+
+/// The signing input `base64url(header).base64url(payload)` of the texts
+/// exactly as given (RFC 7515 §5.1 step 6), once both are JSON objects:
+/// what the encoder signs with a private key, and what [`encode`] signs
+/// with a secret.
+///
+/// # Errors
+///
+/// The first JSON error in the header or payload.
+pub fn signing_input(header: &str, payload: &str) -> Result<String, Error> {
+    check_object(Part::Header, header)?;
+    check_object(Part::Payload, payload)?;
+    Ok(format!(
+        "{}.{}",
+        base64url::encode(header.as_bytes()),
+        base64url::encode(payload.as_bytes())
+    ))
 }
 
 /// Starting points for the encoder, shaped like tokens real systems issue.

@@ -104,6 +104,14 @@ impl Alg {
         }
     }
 
+    /// Whether this is an ML-DSA `alg` (`ML-DSA-44`, `ML-DSA-65`,
+    /// `ML-DSA-87`, draft-ietf-cose-dilithium): the encoder signs with it,
+    /// but the decoder does not verify it yet, so it stays
+    /// [`Alg::Unknown`] and the page says so plainly.
+    pub fn is_ml_dsa(&self) -> bool {
+        matches!(self, Alg::Unknown(name) if matches!(name.as_str(), "ML-DSA-44" | "ML-DSA-65" | "ML-DSA-87"))
+    }
+
     /// What the signature's length must be for this algorithm.
     pub fn signature_length(&self) -> SignatureLength {
         match self {
@@ -115,7 +123,13 @@ impl Alg {
             Alg::EdDsa("Ed448") => SignatureLength::Exact(114),
             Alg::EdDsa(_) => SignatureLength::Exact(64),
             Alg::None => SignatureLength::Exact(0),
-            Alg::Unknown(_) => SignatureLength::Unknown,
+            // FIPS 204 Table 2.
+            Alg::Unknown(name) => match name.as_str() {
+                "ML-DSA-44" => SignatureLength::Exact(2420),
+                "ML-DSA-65" => SignatureLength::Exact(3309),
+                "ML-DSA-87" => SignatureLength::Exact(4627),
+                _ => SignatureLength::Unknown,
+            },
         }
     }
 

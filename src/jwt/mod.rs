@@ -87,7 +87,7 @@ mod validation;
 pub mod verify;
 
 pub use analyse::{inspect, inspect_decrypted, with_detached_payload};
-pub use encode::{Preset, SignAlg, check_object, encode, preset};
+pub use encode::{Preset, SignAlg, check_object, encode, preset, signing_input};
 pub use error::{Error, Part};
 pub use findings::{Finding, Severity};
 pub use header::{Alg, HmacAlg, SignatureLength};

@@ -7,6 +7,7 @@ use super::cross_checks::CrossChecks;
 use super::decryption_form::DecryptionForm;
 use super::disclosures::Disclosures;
 use super::encoder::{Encoder, EncoderState};
+use super::encoder_alg::EncoderAlg;
 use super::error_banner::ErrorBanner;
 use super::findings_list::FindingsList;
 use super::json_panel::JsonPanel;
@@ -25,7 +26,7 @@ use super::use_known_secret::UseKnownSecret;
 use super::validation_panel::{ExpTiming, ValidationPanel};
 use super::verification::Verification;
 use super::view_options::ViewOptions;
-use crate::jwt::{self, Alg, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, SignAlg, TimeClaim};
+use crate::jwt::{self, AlgChoice, HmacAlg, Part, Secret, SecretEncoding, TimeClaim};
 
 /// The secret the example token is signed with; shown in the page when the
 /// example is loaded, so it is no secret at all.
@@ -90,6 +91,13 @@ pub fn App(
     };
     let encoder = EncoderState::new(now.get_untracked());
     let encode_mode = RwSignal::new(false);
+    // Issue 15: the encoder's private key is cleared whenever the mode changes.
+    let set_mode = move |encode: bool| {
+        if encode_mode.get_untracked() != encode {
+            encoder.forget_private_key();
+        }
+        encode_mode.set(encode);
+    };
     let edit = move || {
         report.with_untracked(|r| {
             let Some(r) = r.as_ref() else { return };
@@ -99,22 +107,25 @@ pub fn App(
             if let Some(p) = &r.payload {
                 encoder.payload.set(p.text.clone());
             }
-            match r.alg() {
-                Some(Alg::Hmac(alg)) => encoder.alg.set(SignAlg::Hmac(alg)),
-                Some(Alg::None) => encoder.alg.set(SignAlg::None),
-                _ => {}
+            if let Some(choice) = r.alg().as_ref().and_then(EncoderAlg::for_token) {
+                encoder.alg.set(choice);
             }
         });
         encoder.secret.set(secret.get_untracked());
         encoder.encoding.set(encoding.get_untracked());
-        encode_mode.set(true);
+        set_mode(true);
     };
-    let decode_from_encoder = move |text: String| {
+    // The encoder's public key travels with its token, so the decoder
+    // verifies it; the private key stays behind and is forgotten.
+    let decode_from_encoder = move |(text, public): (String, Option<String>)| {
         token.set(text);
         secret.set(encoder.secret.get_untracked());
         encoding.set(encoder.encoding.get_untracked());
         alg_choice.set(AlgChoice::FromToken);
-        encode_mode.set(false);
+        if let Some(public) = public {
+            public_key.set(public);
+        }
+        set_mode(false);
     };
     let cleaned = model.cleaned();
     let decryption = model.shown.decryption;
@@ -144,9 +155,9 @@ pub fn App(
                 <strong>"Nothing you paste leaves this page."</strong>
             </p>
             <div class="mode-switch" role="radiogroup" aria-label="Mode">
-                <input id="mode-decode" type="radio" name="mode" prop:checked=move || !encode_mode.get() on:change=move |_| encode_mode.set(false) />
+                <input id="mode-decode" type="radio" name="mode" prop:checked=move || !encode_mode.get() on:change=move |_| set_mode(false) />
                 <label for="mode-decode">"Decode"</label>
-                <input id="mode-encode" type="radio" name="mode" prop:checked=move || encode_mode.get() on:change=move |_| encode_mode.set(true) />
+                <input id="mode-encode" type="radio" name="mode" prop:checked=move || encode_mode.get() on:change=move |_| set_mode(true) />
                 <label for="mode-encode">"Encode"</label>
             </div>
         </header>

@@ -4,10 +4,15 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::copy_button::CopyButton;
-use super::html::{self, Html, element, tag};
+use super::encoder_alg::EncoderAlg;
+use super::encoder_export::{self, Exports, KeyExport};
+use super::encoder_key::{KeyGen, PrivateKeyBox};
+use super::encoder_sign::{self, EncodeError};
+use super::html::{self, Html, element};
+use super::sign_module::{self, PrivateKeyExports, SignProblem};
 use crate::jwt::base64url;
 use crate::jwt::json::set_member;
-use crate::jwt::{self, Error, Json, Part, Preset, Secret, SecretEncoding, SignAlg};
+use crate::jwt::{self, Json, Part, Preset, SecretEncoding, SignAlg};
 
 /// What the encoder edits. `App` owns it so that "Edit this token" can fill it.
 #[derive(Clone, Copy)]
@@ -17,12 +22,23 @@ pub struct EncoderState {
     /// Payload JSON, exactly as typed.
     pub payload: RwSignal<String>,
     /// The algorithm to sign with.
-    pub alg: RwSignal<SignAlg>,
+    pub alg: RwSignal<EncoderAlg>,
     /// The secret as typed.
     pub secret: RwSignal<String>,
     /// How the typed secret becomes bytes.
     pub encoding: RwSignal<SecretEncoding>,
+    /// The private key as pasted or made here; only ever in this signal and
+    /// its box, and emptied by [`forget_private_key`](Self::forget_private_key).
+    pub private_key: RwSignal<String>,
+    /// How many times the private key was forgotten: a key pair that
+    /// arrives after that is dropped.
+    pub wipes: StoredValue<u64>,
+    /// The private key's PKCS #8 and JWK, once the user asked to see them.
+    pub private_exports: RwSignal<Option<Revealed>>,
 }
+
+/// Private-key exports with the key text they were made from.
+pub type Revealed = (String, Result<PrivateKeyExports, SignProblem>);
 
 impl EncoderState {
     /// An access-token preset issued at `now`, with no secret yet.
@@ -31,10 +47,33 @@ impl EncoderState {
         EncoderState {
             header: RwSignal::new(header),
             payload: RwSignal::new(payload),
-            alg: RwSignal::new(SignAlg::Hmac(jwt::HmacAlg::Hs256)),
+            alg: RwSignal::new(EncoderAlg::Secret(SignAlg::Hmac(jwt::HmacAlg::Hs256))),
             secret: RwSignal::new(String::new()),
             encoding: RwSignal::new(SecretEncoding::Utf8),
+            private_key: RwSignal::new(String::new()),
+            wipes: StoredValue::new(0),
+            private_exports: RwSignal::new(None),
         }
+    }
+
+    /// Signs with `choice` from now on, and writes it into the header's
+    /// `alg` in place.
+    pub fn choose_alg(self, choice: EncoderAlg) {
+        self.alg.set(choice);
+        self.header.update(|h| {
+            if let Some(edited) = set_member(h, "alg", &format!("\"{}\"", choice.name())) {
+                *h = edited;
+            }
+        });
+    }
+
+    /// Empties the private key box: when the mode changes and when the page
+    /// is left, so that a private key is never kept longer than the
+    /// encoder is in use.
+    pub fn forget_private_key(self) {
+        self.wipes.update_value(|w| *w += 1);
+        self.private_key.set(String::new());
+        self.private_exports.set(None);
     }
 }
 
@@ -47,8 +86,8 @@ fn random_id() -> String {
 }
 
 /// The encoder: `#encoder-header`, `#encoder-payload`, `#encoder-alg`,
-/// `#encoder-secret`, `#encoder-secret-encoding`, the token in
-/// `#encoder-output` and what stops it in `#encoder-error`.
+/// `#encoder-secret`, `#encoder-secret-encoding` or `#encoder-private-key`,
+/// the token in `#encoder-output` and what stops it in `#encoder-error`.
 #[component]
 pub fn Encoder(
     /// What is being edited.
@@ -56,8 +95,9 @@ pub fn Encoder(
     /// Seconds since the epoch, for presets and time buttons.
     #[prop(into)]
     now: Signal<i64>,
-    /// Called with the token when the user asks to decode it.
-    on_decode: Callback<String>,
+    /// Called with the token, and the public JWK for a private-key `alg`,
+    /// when the user asks to decode it.
+    on_decode: Callback<(String, Option<String>)>,
 ) -> impl IntoView {
     let EncoderState {
         header,
@@ -65,23 +105,28 @@ pub fn Encoder(
         alg,
         secret,
         encoding,
+        ..
     } = state;
-    let output = Memo::new(move |_| {
-        let typed = secret.read();
-        let key = match alg.get() {
-            SignAlg::Hmac(_) if !typed.is_empty() => Some(Secret::decode(&typed, encoding.get())),
-            _ => None,
-        };
-        let key = key.transpose()?;
-        jwt::encode(&header.read(), &payload.read(), alg.get(), key.as_ref())
+    let output = encoder_sign::output(state);
+    let token = Signal::derive(move || output.get().and_then(Result::ok).unwrap_or_default());
+    let exports = encoder_export::public_key(state);
+    let keygen = KeyGen::new();
+    // The signing module's crypto is only linked there: load it as soon as
+    // a private-key alg is chosen, so that the first signature is quick.
+    Effect::new(move |_| {
+        if alg.with(|a| a.key().is_some()) {
+            leptos::task::spawn_local(sign_module::preload());
+        }
     });
-    let token = Signal::derive(move || output.get().unwrap_or_default());
+    // A private key is not kept when the page is left (or put in the
+    // back-forward cache).
+    let _ = window_event_listener_untyped("pagehide", move |_| state.forget_private_key());
 
     let load_preset = move |which: Preset| {
         let (h, p) = jwt::preset(which, now.get_untracked(), &random_id());
         header.set(h);
         payload.set(p);
-        alg.set(SignAlg::Hmac(jwt::HmacAlg::Hs256));
+        alg.set(EncoderAlg::Secret(SignAlg::Hmac(jwt::HmacAlg::Hs256)));
     };
     let set_time = move |claim: &'static str, offset: i64| {
         let value = (now.get_untracked() + offset).to_string();
@@ -110,12 +155,23 @@ pub fn Encoder(
         "generate-256" => generate(32),
         "generate-384" => generate(48),
         "generate-512" => generate(64),
-        "decode-this" => on_decode.run(token.get_untracked()),
+        "generate-key" => keygen.make(state),
+        "set-kid" => encoder_export::set_kid(state, exports),
+        "decode-this" => {
+            let jwk = match alg.get_untracked() {
+                EncoderAlg::Key(_) => exports.with_untracked(|e| match e {
+                    Some(Ok(e)) => Some(e.jwk.clone()),
+                    _ => None,
+                }),
+                EncoderAlg::Secret(_) => None,
+            };
+            on_decode.run((token.get_untracked(), jwk));
+        }
         _ => {}
     };
     view! {
         <EncoderEditors state=state on_button=Callback::new(pressed) />
-        <EncoderSigner state=state output=output token=token on_button=Callback::new(pressed) />
+        <EncoderSigner state=state output=output token=token exports=exports keygen=keygen on_button=Callback::new(pressed) />
     }
 }
 
@@ -132,42 +188,13 @@ fn forward_buttons(
     }
 }
 
-/// The coloured token (`#encoder-output`), or why there is none (`#encoder-error`).
-fn output_html(output: &Result<String, Error>) -> Html {
-    match output {
-        Ok(token) => {
-            let mut out = Html::new();
-            for (i, segment) in token.split('.').enumerate() {
-                let class = ["seg-header", "seg-payload", "seg-signature"]
-                    .get(i)
-                    .copied()
-                    .unwrap_or("seg-other");
-                if i > 0 {
-                    out.push(element("span", "seg-dot", "."));
-                }
-                out.push(element("span", class, segment));
-            }
-            tag("div")
-                .id("encoder-output")
-                .class("token-echo")
-                .child(out)
-        }
-        // The message may quote the typed JSON: escaped.
-        Err(e) => tag("div")
-            .id("encoder-error")
-            .class("token-error")
-            .attr("data-kind", e.kind())
-            .text(&e.to_string()),
-    }
-}
-
 /// A warning when the header's `alg` is not the algorithm the token is signed with.
-fn alg_warning(header: &str, alg: SignAlg) -> Html {
+fn alg_warning(header: &str, alg: EncoderAlg) -> Html {
     let said = jwt::check_object(Part::Header, header)
         .ok()
         .and_then(|h| h.get("alg").and_then(Json::as_str).map(str::to_owned));
     let text = match said {
-        _ if alg == SignAlg::None => "alg none: this token has no signature, and anyone can forge one like it. Use it only to test that servers reject it.".to_owned(),
+        _ if alg == EncoderAlg::Secret(SignAlg::None) => "alg none: this token has no signature, and anyone can forge one like it. Use it only to test that servers reject it.".to_owned(),
         Some(said) if said == alg.name() => return Html::new(),
         Some(said) => format!("The header says alg {said}, but the token is signed with {}.", alg.name()),
         None => format!("The header has no alg, but the token is signed with {}.", alg.name()),
@@ -221,11 +248,16 @@ fn EncoderEditors(
 fn EncoderSigner(
     /// What is being edited.
     state: EncoderState,
-    /// The token, or why there is none.
-    output: Memo<Result<String, Error>>,
+    /// The token, or why there is none; `None` while it is signed.
+    #[prop(into)]
+    output: Signal<Option<Result<String, EncodeError>>>,
     /// The token, empty while there is none.
     #[prop(into)]
     token: Signal<String>,
+    /// The signing key's public key.
+    exports: Exports,
+    /// The key pair maker.
+    keygen: KeyGen,
     /// Called with the id of a button pressed in this column.
     on_button: Callback<String>,
 ) -> impl IntoView {
@@ -235,27 +267,18 @@ fn EncoderSigner(
         alg,
         secret,
         encoding,
+        private_key,
+        ..
     } = state;
     let clicked = forward_buttons(on_button);
     let choose_alg = move |ev| {
-        if let Some(choice) = SignAlg::from_name(&event_target_value(&ev)) {
-            alg.set(choice);
-            header.update(|h| {
-                if let Some(edited) = set_member(h, "alg", &format!("\"{}\"", choice.name())) {
-                    *h = edited;
-                }
-            });
+        if let Some(choice) = EncoderAlg::from_name(&event_target_value(&ev)) {
+            state.choose_alg(choice);
         }
     };
-    let alg_options = SignAlg::ALL
-        .map(|a| {
-            let label = if a == SignAlg::None {
-                "none (unsigned: unsafe)"
-            } else {
-                a.name()
-            };
-            view! { <option value=a.name()>{label}</option> }
-        })
+    let by_key = Signal::derive(move || alg.with(|a| a.key().is_some()));
+    let alg_options = EncoderAlg::ALL
+        .map(|a| view! { <option value=a.name()>{a.label()}</option> })
         .collect_view();
     let encoding_options = SecretEncoding::ALL
         .map(|e| view! { <option value=e.id()>{e.label()}</option> })
@@ -268,22 +291,25 @@ fn EncoderSigner(
                 <label>"Algorithm"
                     <select id="encoder-alg" prop:value=move || alg.get().name() on:change=choose_alg>{alg_options}</select>
                 </label>
-                <label for="encoder-secret">"Secret"</label>
-                <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
-                <div class="form-row">
-                    <label>"Secret encoding"
-                        <select id="encoder-secret-encoding" prop:value=move || encoding.get().id() on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
-                    </label>
-                    <div class="buttons generate">
-                        <button id="generate-256" type="button">"Random 256-bit"</button>
-                        <button id="generate-384" type="button">"384"</button>
-                        <button id="generate-512" type="button">"512"</button>
+                <div class="secret-box" hidden=by_key>
+                    <label for="encoder-secret">"Secret"</label>
+                    <input id="encoder-secret" type="text" autocomplete="off" spellcheck="false" placeholder="Type a secret or generate one" prop:value=secret on:input=move |ev| secret.set(event_target_value(&ev)) />
+                    <div class="form-row">
+                        <label>"Secret encoding"
+                            <select id="encoder-secret-encoding" prop:value=move || encoding.get().id() on:change=move |ev| { if let Some(e) = SecretEncoding::from_id(&event_target_value(&ev)) { encoding.set(e) } }>{encoding_options}</select>
+                        </label>
+                        <div class="buttons generate">
+                            <button id="generate-256" type="button">"Random 256-bit"</button>
+                            <button id="generate-384" type="button">"384"</button>
+                            <button id="generate-512" type="button">"512"</button>
+                        </div>
                     </div>
                 </div>
+                <PrivateKeyBox state=state keygen=keygen />
             </fieldset>
             <div class="panel">
                 <h2 class="section-title">"Token"</h2>
-                <div class="slot" aria-live="polite" inner_html=html::inner(move || output.with(output_html))></div>
+                <div class="slot" aria-live="polite" inner_html=html::inner(move || output.with(encoder_sign::output_html))></div>
                 <div class="slot" inner_html=html::inner(move || alg_warning(&header.read(), alg.get()))></div>
                 <div class="buttons copy-row">
                     <CopyButton id="copy-token" label="Copy token" text=token />
@@ -293,6 +319,7 @@ fn EncoderSigner(
                     <button id="decode-this" type="button">"Decode this token"</button>
                 </div>
             </div>
+            <KeyExport shown=by_key private_key=private_key revealed=state.private_exports exports=exports />
         </section>
     }
 }
@@ -306,36 +333,11 @@ mod tests {
     #[test]
     fn header_alg_in_the_warning_is_escaped() {
         let header = format!("{{\"alg\":{}}}", json_string(HOSTILE));
-        let html = alg_warning(&header, SignAlg::Hmac(HmacAlg::Hs256));
+        let html = alg_warning(&header, EncoderAlg::Secret(SignAlg::Hmac(HmacAlg::Hs256)));
         assert_escaped(html.as_str());
         assert!(
             html.as_str()
                 .ends_with("but the token is signed with HS256.</p>")
-        );
-    }
-
-    #[test]
-    fn error_about_typed_json_is_escaped() {
-        let header = format!("{{{}", HOSTILE.replace(['\u{7}', '\u{9B}'], ""));
-        let output = jwt::encode(&header, "{}", SignAlg::None, None);
-        let html = output_html(&output);
-        assert!(
-            html.as_str().starts_with("<div id=\"encoder-error\""),
-            "{}",
-            html.as_str()
-        );
-        assert!(!html.as_str().contains('\u{202E}'));
-        assert!(!html.as_str().contains("<img"));
-    }
-
-    #[test]
-    fn token_is_coloured_by_segment() {
-        let html = output_html(&Ok("a.b.c".to_owned()));
-        assert_eq!(
-            html.as_str(),
-            "<div id=\"encoder-output\" class=\"token-echo\"><span class=\"seg-header\">a</span>\
-             <span class=\"seg-dot\">.</span><span class=\"seg-payload\">b</span>\
-             <span class=\"seg-dot\">.</span><span class=\"seg-signature\">c</span></div>"
         );
     }
 }

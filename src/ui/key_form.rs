@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlTextAreaElement;
 
 use super::html::{self, Html, element, tag};
+use super::key_converted::KeyConverted;
 use crate::jwt::keys::{self, KeyCheck};
 use crate::jwt::{Alg, Report};
 
@@ -93,6 +94,7 @@ pub fn KeyForm(
                 "JWT Lens never fetches keys, so paste the issuer's JWKS rather than its URL."
             </p>
             <div class="slot" aria-live="polite" inner_html=html::inner(info)></div>
+            <KeyConverted key=public_key />
         </fieldset>
     }
 }

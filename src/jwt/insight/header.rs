@@ -102,6 +102,15 @@ pub(super) fn alg_findings(report: &Report) -> Vec<Finding> {
             "alg is none: the token is unsigned, so anyone can forge it; never accept it where trust matters.",
             "RFC 7518 §3.6, RFC 8725 §3.1",
         )),
+        Some(alg) if alg.is_ml_dsa() => findings.push(Finding::new(
+            "alg-unknown",
+            Severity::Info,
+            format!(
+                "alg {alg} is ML-DSA, a post-quantum signature (FIPS 204): few libraries verify it yet, \
+                 and JWT Lens signs it in the encoder but does not verify it yet."
+            ),
+            "draft-ietf-cose-dilithium",
+        )),
         Some(Alg::Unknown(name)) => findings.push(Finding::new(
             "alg-unknown",
             Severity::Danger,
