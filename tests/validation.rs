@@ -210,3 +210,32 @@ fn nonce_must_equal_the_one_sent() {
     assert_eq!(outcome(Some("n-0S6_WzA2Mj")), Some(Outcome::Pass));
     assert_eq!(outcome(Some("another")), Some(Outcome::Fail));
 }
+
+/// Only an ID token repeats the nonce (OpenID Connect Core §3.1.3.7): an
+/// RFC 9068 access token (`typ` `at+jwt`, §2.1) shown beside the ID token of
+/// the same login has none, and is not failed for it; an ID token without
+/// one is.
+#[test]
+fn missing_nonce_fails_an_id_token_and_skips_an_access_token() {
+    let mut e = expect(NOW, 0);
+    e.nonce = Some("n-0S6_WzA2Mj".to_owned());
+    let nonce = |header: &str, payload: &str| {
+        let report = inspect(&unsigned(header, payload, "c2ln")).unwrap();
+        let signed = SignatureStatus::Valid {
+            alg: Alg::Hmac(HmacAlg::Hs256),
+        };
+        let v = validate(&report, &signed, &e);
+        v.checks.iter().find(|c| c.id == "nonce").map(|c| c.outcome)
+    };
+    let access = nonce(
+        r#"{"alg":"HS256","typ":"at+jwt"}"#,
+        r#"{"iss":"https://as.example/","sub":"u","aud":"api","client_id":"c","scope":"read","jti":"j","iat":1,"exp":2}"#,
+    );
+    assert_eq!(access, Some(Outcome::Skipped));
+    // OpenID Connect Core §2's ID token, with at_hash and auth_time.
+    let id = nonce(
+        r#"{"alg":"HS256"}"#,
+        r#"{"iss":"https://op.example/","sub":"u","aud":"client","iat":1,"exp":2,"auth_time":1,"at_hash":"77QmUPtjPfzWtF2AnpK9RQ"}"#,
+    );
+    assert_eq!(id, Some(Outcome::Fail));
+}

@@ -1,5 +1,6 @@
 //! Validation as a library would do it: signature, expiry, issuer, audience.
 
+use super::insight::{Role, guess_role};
 use super::json::Json;
 use super::report::Report;
 use super::time::{NumericDate, TimeClaim, format_utc, numeric_date};
@@ -167,7 +168,7 @@ pub fn validate(report: &Report, signature: &SignatureStatus, expect: &Expectati
     });
     checks.push(issuer_check(claims, expect.issuer.as_deref()));
     checks.push(audience_check(claims, &expect.audiences));
-    checks.push(nonce_check(claims, expect.nonce.as_deref()));
+    checks.push(nonce_check(report, claims, expect.nonce.as_deref()));
 
     let verdict = if checks.iter().any(|c| c.outcome == Outcome::Fail) {
         Verdict::Invalid
@@ -259,12 +260,33 @@ fn audience_check(claims: Option<&Json>, expected: &[String]) -> Check {
     }
 }
 
-fn nonce_check(claims: Option<&Json>, expected: Option<&str>) -> Check {
+/// The `nonce` against the one typed. Only an ID token must repeat it
+/// (OpenID Connect Core §3.1.3.7): a token without one that looks like
+/// another kind (an access token shown beside the ID token of the same
+/// login) is skipped, not failed, as its issuer never put one in.
+fn nonce_check(report: &Report, claims: Option<&Json>, expected: Option<&str>) -> Check {
     let Some(expected) = expected.map(str::trim).filter(|n| !n.is_empty()) else {
         return check("nonce", Outcome::Skipped, "no expected nonce given");
     };
     match claims.and_then(|c| c.get("nonce")) {
-        None => check("nonce", Outcome::Fail, "the token has no nonce"),
+        None => match guess_role(report).role {
+            role @ (Role::Id | Role::Unknown) => check(
+                "nonce",
+                Outcome::Fail,
+                match role {
+                    Role::Id => "the token has no nonce: an ID token must repeat the one sent",
+                    _ => "the token has no nonce",
+                },
+            ),
+            role => check(
+                "nonce",
+                Outcome::Skipped,
+                format!(
+                    "no nonce, and this looks like {}: only an ID token repeats the nonce sent",
+                    role.label()
+                ),
+            ),
+        },
         Some(Json::String(nonce)) if nonce == expected => {
             check("nonce", Outcome::Pass, "the nonce is the one sent")
         }
