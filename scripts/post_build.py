@@ -149,7 +149,7 @@ return {{ {exports} }};
 # reached from Rust through `src/ui/modules.rs`.
 MODULES = [
     ("jwt-lens-keys", "jwt_lens_keys", "Keys",
-     "JWT Lens public-key verifier (keys/): RS, PS, ES and EdDSA with the RustCrypto crates; "
+     "JWT Lens public-key verifier (keys/): RS, PS, ES, EdDSA and ML-DSA with the RustCrypto crates; "
      "imported the first time a public-key token gets a key"),
     ("jwt-lens-jwe", "jwt_lens_jwe", "Jwe",
      "JWT Lens decryption (jwe/): every RFC 7518 JWE algorithm with the RustCrypto crates; "

@@ -131,9 +131,10 @@ fn ml_dsa_signature_verifies_with_the_ml_dsa_crate() {
     assert!(verifying.verify(b"a.b", &signature).is_ok());
 }
 
-/// Every classical algorithm, signed here with a key generated here (RSA
-/// from the fixtures: RSA generation is WebCrypto's), verifies with the
-/// decoder's verifier and the exported public key, as SPKI PEM and as JWK.
+/// Every algorithm, ML-DSA included, signed here with a key generated here
+/// (RSA from the fixtures: RSA generation is WebCrypto's), verifies with
+/// the decoder's verifier and the exported public key, as SPKI PEM and as
+/// JWK, and fails once tampered.
 #[test]
 fn signed_here_verifies_here_for_every_alg() {
     let rsa = fixture_key("rsa")["pkcs8_pem"]
@@ -143,9 +144,11 @@ fn signed_here_verifies_here_for_every_alg() {
     for alg in SigningAlg::ALL {
         let key_text = match alg.name().as_bytes()[0] {
             b'R' | b'P' => rsa.clone(),
-            b'M' => continue,
             _ => {
                 let kind = match alg {
+                    SigningAlg::MlDsa44 => KeyType::MlDsa(MlDsaLevel::L44),
+                    SigningAlg::MlDsa65 => KeyType::MlDsa(MlDsaLevel::L65),
+                    SigningAlg::MlDsa87 => KeyType::MlDsa(MlDsaLevel::L87),
                     SigningAlg::Es256 => KeyType::P256,
                     SigningAlg::Es384 => KeyType::P384,
                     SigningAlg::Es512 => KeyType::P521,

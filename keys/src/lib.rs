@@ -1,4 +1,4 @@
-//! JWT Lens's second wasm module: RS, PS, ES and EdDSA verification.
+//! JWT Lens's second wasm module: RS, PS, ES, EdDSA and ML-DSA verification.
 //!
 //! It links the RustCrypto crates the page's own module leaves out, and is
 //! loaded only when a token with a public-key `alg` gets a key (see

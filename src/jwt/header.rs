@@ -105,9 +105,9 @@ impl Alg {
     }
 
     /// Whether this is an ML-DSA `alg` (`ML-DSA-44`, `ML-DSA-65`,
-    /// `ML-DSA-87`, draft-ietf-cose-dilithium): the encoder signs with it,
-    /// but the decoder does not verify it yet, so it stays
-    /// [`Alg::Unknown`] and the page says so plainly.
+    /// `ML-DSA-87`, RFC 9964). They stay [`Alg::Unknown`] names, which no
+    /// HMAC or classic key matches; the keys module verifies them with an
+    /// AKP key (`keys::is_public_key_alg`).
     pub fn is_ml_dsa(&self) -> bool {
         matches!(self, Alg::Unknown(name) if matches!(name.as_str(), "ML-DSA-44" | "ML-DSA-65" | "ML-DSA-87"))
     }

@@ -1,4 +1,4 @@
-//! `<KeyForm/>`: the public key for RS, PS, ES and EdDSA tokens, and what was
+//! `<KeyForm/>`: the public key for RS, PS, ES, EdDSA and ML-DSA tokens, and what was
 //! learnt about it.
 
 use leptos::prelude::*;

@@ -32,7 +32,7 @@ pub struct Model {
     pub encoding: RwSignal<SecretEncoding>,
     /// Which algorithm verification uses.
     pub alg_choice: RwSignal<AlgChoice>,
-    /// The public key as pasted, for RS, PS, ES and EdDSA tokens. Never
+    /// The public key as pasted, for RS, PS, ES, EdDSA and ML-DSA tokens. Never
     /// holds secret material: that is refused before it is stored.
     pub public_key: RwSignal<String>,
     /// The check with the public key for the current token and key; `None`

@@ -179,7 +179,7 @@ test("the private key is shown only on a click, and the box is empty after switc
   await context.close();
 });
 
-test("Decode this token carries the public key, and the decoder verifies the token", async () => {
+test("Decode this token carries the public key, and the decoder verifies the token (ES384, ML-DSA-44)", async () => {
   const { page, context } = await openEncoder();
   await page.locator("#encoder-alg").selectOption("ES384");
   await makeKey(page, "P-384");
@@ -190,15 +190,23 @@ test("Decode this token carries the public key, and the decoder verifies the tok
   assert.equal(await value(page, "#public-key-input"), jwk);
   await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "valid");
   await page.locator("#key-converted[data-from=jwk]").waitFor();
-  // ML-DSA is signed here but not verified yet: the decoder says so.
+  // ML-DSA (RFC 9964): the decoder's keys module verifies it with the AKP JWK.
   await page.click('label[for="mode-encode"]');
   await page.locator("#encoder-alg").selectOption("ML-DSA-44");
   await makeKey(page, "ML-DSA-44");
   const mldsa = await signed(page);
+  await page.locator("#encoder-public-key-format").selectOption("jwk");
+  const akp = await value(page, "#encoder-public-key");
+  assert.equal(JSON.parse(akp).kty, "AKP");
   await page.click("#decode-this");
   assert.equal(await value(page, "#token-input"), mldsa);
-  assert.equal(await state(page, "#signature-status"), "unsupported");
-  assert.match(await page.locator("#signature-status").textContent(), /ML-DSA verification is not supported yet/);
+  assert.equal(await value(page, "#public-key-input"), akp);
+  await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "valid");
+  assert.doesNotMatch(await page.locator("#signature-status").textContent(), /not supported/);
+  // One changed signature character and the same key: invalid.
+  const last = mldsa.at(-2) === "A" ? "B" : "A";
+  await paste(page, `${mldsa.slice(0, -2)}${last}${mldsa.at(-1)}`);
+  await page.waitForFunction(() => document.querySelector("#signature-status")?.dataset.state === "invalid");
   await context.close();
 });
 

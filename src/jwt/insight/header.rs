@@ -106,10 +106,10 @@ pub(super) fn alg_findings(report: &Report) -> Vec<Finding> {
             "alg-unknown",
             Severity::Info,
             format!(
-                "alg {alg} is ML-DSA, a post-quantum signature (FIPS 204): few libraries verify it yet, \
-                 and JWT Lens signs it in the encoder but does not verify it yet."
+                "alg {alg} is ML-DSA, a post-quantum signature (FIPS 204): few libraries verify it yet; \
+                 JWT Lens verifies it with the issuer's AKP public key (JWK or PEM)."
             ),
-            "draft-ietf-cose-dilithium",
+            "RFC 9964",
         )),
         Some(Alg::Unknown(name)) => findings.push(Finding::new(
             "alg-unknown",

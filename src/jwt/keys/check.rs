@@ -151,17 +151,19 @@ fn judge(entry: &Entry, alg: &Alg, message: &[u8], signature: &[u8]) -> Outcome 
 }
 
 fn article(description: &str) -> String {
-    // "an RSA", "an EC", "an Ed25519": each letter name starts with a vowel sound.
-    let vowel = description.starts_with(['E', 'R']);
+    // "an RSA", "an EC", "an Ed25519", "an ML-DSA": each letter name starts
+    // with a vowel sound.
+    let vowel = description.starts_with(['E', 'R', 'M']);
     format!("{} {description}", if vowel { "an" } else { "a" })
 }
 
-fn needed_key(alg: &Alg) -> &'static str {
+fn needed_key(alg: &Alg) -> String {
     match alg {
-        Alg::Rsa(_) | Alg::RsaPss(_) => "an RSA key",
-        Alg::Ecdsa("ES256") => "an EC key on P-256",
-        Alg::Ecdsa("ES384") => "an EC key on P-384",
-        Alg::Ecdsa(_) => "an EC key on P-521",
-        _ => "an Ed25519 (OKP) key",
+        Alg::Rsa(_) | Alg::RsaPss(_) => "an RSA key".to_owned(),
+        Alg::Ecdsa("ES256") => "an EC key on P-256".to_owned(),
+        Alg::Ecdsa("ES384") => "an EC key on P-384".to_owned(),
+        Alg::Ecdsa(_) => "an EC key on P-521".to_owned(),
+        Alg::Unknown(name) => format!("an {name} (AKP) key"),
+        _ => "an Ed25519 (OKP) key".to_owned(),
     }
 }

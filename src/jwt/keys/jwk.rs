@@ -3,6 +3,7 @@
 use super::curve::Curve;
 use super::error::KeyError;
 use super::material::Material;
+use super::mldsa::MlDsaLevel;
 use crate::jwt::base64url::{self, Alphabet, Fault};
 use crate::jwt::chars::describe;
 use crate::jwt::json::Json;
@@ -79,6 +80,18 @@ pub fn material(jwk: &Json) -> Result<Material, KeyError> {
                 name: other.to_owned(),
             }),
         },
+        // RFC 9964 §2: the parameter set is the key's `alg`.
+        "AKP" => {
+            let alg = member_str(jwk, "alg")?;
+            let Some(level) = MlDsaLevel::from_name(alg) else {
+                return Err(KeyError::Jwk {
+                    reason: format!(
+                        "an AKP key's \"alg\" is \"{alg}\"; JWT Lens reads ML-DSA-44, ML-DSA-65 and ML-DSA-87"
+                    ),
+                });
+            };
+            Material::ml_dsa(level, &member_bytes(jwk, "pub", Some(level.public_len()))?)
+        }
         other => Err(KeyError::Kty {
             kty: other.to_owned(),
         }),

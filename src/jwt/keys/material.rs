@@ -9,6 +9,7 @@ use rsa::{BoxedUint, PublicKey};
 
 use super::curve::{Curve, EcKey};
 use super::error::KeyError;
+use super::mldsa::{MlDsaLevel, ml_dsa_public};
 
 /// Smallest RSA modulus read at all; smaller keys are broken, not just weak.
 const MIN_RSA_BITS: usize = 512;
@@ -44,6 +45,14 @@ pub enum Material {
     Ec { curve: Curve, key: EcKey },
     /// An Ed25519 point, checked to decompress.
     Ed25519(ed25519_dalek::VerifyingKey),
+    /// An ML-DSA key (RFC 9964's AKP), encoded as FIPS 204 `pkEncode`
+    /// writes it, its length checked for `level`.
+    MlDsa {
+        /// Its parameter set.
+        level: MlDsaLevel,
+        /// The encoded key: the AKP `pub`.
+        encoded: Vec<u8>,
+    },
 }
 
 impl Material {
@@ -104,6 +113,15 @@ impl Material {
             .map_err(|_| bad)
     }
 
+    /// An ML-DSA key from its FIPS 204 encoding.
+    ///
+    /// # Errors
+    ///
+    /// [`KeyError::Der`] when it is not as long as a `level` key.
+    pub fn ml_dsa(level: MlDsaLevel, encoded: &[u8]) -> Result<Material, KeyError> {
+        ml_dsa_public(level, encoded).map(|encoded| Material::MlDsa { level, encoded })
+    }
+
     /// A key from a DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7).
     ///
     /// # Errors
@@ -135,6 +153,9 @@ impl Material {
         }
         if oid == ED25519 {
             return Material::ed25519(key);
+        }
+        if let Some(level) = MlDsaLevel::from_oid(oid) {
+            return Material::ml_dsa(level, key);
         }
         if oid == EC_PUBLIC_KEY {
             let curve_oid = spki
@@ -188,6 +209,7 @@ impl Material {
             ),
             Material::Ec { curve, .. } => format!("EC public key on {}", curve.name()),
             Material::Ed25519(_) => "Ed25519 public key (OKP)".to_owned(),
+            Material::MlDsa { level, .. } => format!("{} public key (AKP)", level.name()),
         }
     }
 
@@ -201,12 +223,13 @@ impl Material {
         }
     }
 
-    /// The JWK `kty`: `RSA`, `EC` or `OKP`.
+    /// The JWK `kty`: `RSA`, `EC`, `OKP` or `AKP`.
     pub fn kty(&self) -> &'static str {
         match self {
             Material::Rsa(_) | Material::RsaPss(_) => "RSA",
             Material::Ec { .. } => "EC",
             Material::Ed25519(_) => "OKP",
+            Material::MlDsa { .. } => "AKP",
         }
     }
 
@@ -236,6 +259,12 @@ impl Material {
                 ("crv", "Ed25519".to_owned()),
                 ("kty", "OKP".to_owned()),
                 ("x", encode(k.as_bytes())),
+            ],
+            // RFC 9964 §5: alg, kty and pub.
+            Material::MlDsa { level, encoded } => vec![
+                ("alg", level.name().to_owned()),
+                ("kty", "AKP".to_owned()),
+                ("pub", encode(encoded)),
             ],
         }
     }

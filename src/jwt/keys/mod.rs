@@ -1,5 +1,5 @@
-//! Public-key signatures: RS, PS, ES and EdDSA checked with a key the user
-//! pastes (RFC 7518 §3.3–3.5, RFC 8037).
+//! Public-key signatures: RS, PS, ES, EdDSA and ML-DSA checked with a key
+//! the user pastes (RFC 7518 §3.3–3.5, RFC 8037, RFC 9964).
 //!
 //! # Design
 //!
@@ -31,6 +31,7 @@ mod describe;
 mod error;
 mod jwk;
 mod material;
+mod mldsa;
 mod pick;
 mod read;
 mod signature;
@@ -43,10 +44,11 @@ pub use curve::{Curve, EcKey};
 pub use describe::{embedded_key_note, thumbprint, thumbprint_of};
 pub use error::{KeyError, SecretKind};
 pub use jwk::{
-    JwkMeta, MAX_JWKS_KEYS, member_bytes as jwk_member_bytes, member_str as jwk_member_str,
-    meta as jwk_meta,
+    JwkMeta, MAX_JWKS_KEYS, material as jwk_material, member_bytes as jwk_member_bytes,
+    member_str as jwk_member_str, meta as jwk_meta,
 };
 pub use material::{Material, RECOMMENDED_RSA_BITS, oid_name};
+pub use mldsa::{ML_DSA_OIDS, MlDsaLevel, ml_dsa_public, verify_ml_dsa};
 pub use read::{Entry, Source, read_keys};
 pub use signature::Mismatch;
 pub use text::{Pem, bare_der, looks_like_public_key, pem_blocks, secret_material};
@@ -55,17 +57,29 @@ pub use wire::{KeyCheck, KeyState};
 use super::header::Alg;
 
 /// Whether `alg` is one JWT Lens verifies with a public key: RS, PS, ES
-/// (not ES256K) or EdDSA with Ed25519.
+/// (not ES256K), EdDSA with Ed25519, or ML-DSA-44/65/87 (RFC 9964).
 pub fn is_public_key_alg(alg: &Alg) -> bool {
     match alg {
         Alg::Rsa(_) | Alg::RsaPss(_) => true,
         Alg::Ecdsa(name) => matches!(*name, "ES256" | "ES384" | "ES512"),
         Alg::EdDsa(name) => matches!(*name, "EdDSA" | "Ed25519"),
-        _ => false,
+        _ => alg.is_ml_dsa(),
     }
 }
 
 /// The public-key algorithms JWT Lens verifies.
-pub const SUPPORTED: [&str; 10] = [
-    "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+pub const SUPPORTED: [&str; 13] = [
+    "RS256",
+    "RS384",
+    "RS512",
+    "PS256",
+    "PS384",
+    "PS512",
+    "ES256",
+    "ES384",
+    "ES512",
+    "EdDSA",
+    "ML-DSA-44",
+    "ML-DSA-65",
+    "ML-DSA-87",
 ];

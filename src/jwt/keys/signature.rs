@@ -8,6 +8,7 @@ use rsa::traits::PublicKeyParts;
 use sha2::{Sha256, Sha384, Sha512};
 
 use super::material::Material;
+use super::mldsa::verify_ml_dsa;
 use crate::jwt::header::Alg;
 
 impl Material {
@@ -19,6 +20,7 @@ impl Material {
                 | (Material::RsaPss(_), Alg::RsaPss(_))
                 | (Material::Ed25519(_), Alg::EdDsa("EdDSA" | "Ed25519"))
         ) || matches!((self, alg), (Material::Ec { curve, .. }, Alg::Ecdsa(name)) if curve.alg() == *name)
+            || matches!((self, alg), (Material::MlDsa { level, .. }, Alg::Unknown(name)) if level.name() == name)
     }
 
     /// Checks `signature` over `message` under `alg`, which must be one
@@ -70,6 +72,20 @@ impl Material {
                 })?;
                 key.verify_strict(message, &sig)
                     .map_err(|_| Mismatch::Signature)
+            }
+            (Material::MlDsa { level, encoded }, Alg::Unknown(_)) => {
+                let expected = level.signature_len();
+                if signature.len() != expected {
+                    return Err(Mismatch::Length {
+                        expected,
+                        found: signature.len(),
+                    });
+                }
+                if verify_ml_dsa(*level, encoded, message, signature) {
+                    Ok(())
+                } else {
+                    Err(Mismatch::Signature)
+                }
             }
             _ => Err(Mismatch::Signature),
         }

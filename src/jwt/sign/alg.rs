@@ -120,23 +120,11 @@ impl fmt::Display for SigningAlg {
     }
 }
 
-/// The ML-DSA parameter sets of FIPS 204 Table 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MlDsaLevel {
-    /// ML-DSA-44: 1312-byte public keys, 2420-byte signatures.
-    L44,
-    /// ML-DSA-65: 1952-byte public keys, 3309-byte signatures.
-    L65,
-    /// ML-DSA-87: 2592-byte public keys, 4627-byte signatures.
-    L87,
-}
+/// The ML-DSA parameter sets live with the keys module, which verifies
+/// with them; signing adds the `alg` each one signs.
+pub use crate::jwt::keys::MlDsaLevel;
 
 impl MlDsaLevel {
-    /// The JOSE `alg` (and AKP key `alg`): `ML-DSA-44`, `ML-DSA-65`, `ML-DSA-87`.
-    pub fn name(self) -> &'static str {
-        self.alg().name()
-    }
-
     /// The `alg` that signs with this parameter set.
     pub fn alg(self) -> SigningAlg {
         match self {
@@ -144,13 +132,6 @@ impl MlDsaLevel {
             MlDsaLevel::L65 => SigningAlg::MlDsa65,
             MlDsaLevel::L87 => SigningAlg::MlDsa87,
         }
-    }
-
-    /// The parameter set named `name` (`ML-DSA-44`, …).
-    pub fn from_name(name: &str) -> Option<MlDsaLevel> {
-        [MlDsaLevel::L44, MlDsaLevel::L65, MlDsaLevel::L87]
-            .into_iter()
-            .find(|l| l.name() == name)
     }
 }
 

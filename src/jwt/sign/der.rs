@@ -26,21 +26,8 @@ pub(super) const RSASSA_PSS: ObjectIdentifier =
 pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 pub(super) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
-/// id-ml-dsa-44, -65 and -87 (FIPS 204 in NIST's sigAlgs arc, RFC 9881).
-pub(super) const ML_DSA: [(ObjectIdentifier, MlDsaLevel); 3] = [
-    (
-        ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
-        MlDsaLevel::L44,
-    ),
-    (
-        ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
-        MlDsaLevel::L65,
-    ),
-    (
-        ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
-        MlDsaLevel::L87,
-    ),
-];
+/// id-ml-dsa-44, -65 and -87 (RFC 9881), as the keys module reads them.
+pub(super) const ML_DSA: [(ObjectIdentifier, MlDsaLevel); 3] = crate::jwt::keys::ML_DSA_OIDS;
 const CURVES: [(ObjectIdentifier, Curve); 3] = [
     (
         ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),

@@ -116,7 +116,9 @@ fn fits(key: &PublicKey, alg: SigningAlg) -> bool {
         PublicKey::Classic(Material::Ed25519(_)) => {
             matches!(alg, SigningAlg::EdDsa | SigningAlg::Ed25519)
         }
-        PublicKey::MlDsa { level, .. } => level.alg() == alg,
+        PublicKey::MlDsa { level, .. } | PublicKey::Classic(Material::MlDsa { level, .. }) => {
+            level.alg() == alg
+        }
     }
 }
 
@@ -130,6 +132,7 @@ fn only_alg(key: &PublicKey) -> Option<SigningAlg> {
 fn only_alg_of(material: &crate::jwt::keys::Material) -> Option<SigningAlg> {
     match material {
         crate::jwt::keys::Material::Ec { curve, .. } => SigningAlg::from_name(curve.alg()).ok(),
+        crate::jwt::keys::Material::MlDsa { level, .. } => Some(level.alg()),
         _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //! `ξ` of `ML-DSA.KeyGen_internal`, as RFC 9964 §3 (JOSE's AKP `priv`)
 //! requires, and signatures are deterministic with an empty context (§4).
 
-use ml_dsa::{MlDsa44, MlDsa65, MlDsa87, Seed, SigningKey, VerifyingKey};
+use ml_dsa::{MlDsa44, MlDsa65, MlDsa87, Seed, SigningKey};
 
 use super::alg::MlDsaLevel;
 
@@ -73,34 +73,5 @@ impl MlDsaKey {
             .sign_deterministic(message, &[])
             .map(|s| s.encode().to_vec())
             .map_err(|e| e.to_string()))
-    }
-}
-
-/// Whether `signature` is a valid ML-DSA signature of `message` with an
-/// empty context under the encoded public key `public`. False for a key or
-/// signature of the wrong length.
-pub fn verify_ml_dsa(level: MlDsaLevel, public: &[u8], message: &[u8], signature: &[u8]) -> bool {
-    fn check<P: ml_dsa::MlDsaParams>(public: &[u8], message: &[u8], signature: &[u8]) -> bool {
-        let Ok(encoded) = public.try_into() else {
-            return false;
-        };
-        let Ok(signature) = ml_dsa::Signature::<P>::try_from(signature) else {
-            return false;
-        };
-        VerifyingKey::<P>::decode(encoded).verify_with_context(message, &[], &signature)
-    }
-    match level {
-        MlDsaLevel::L44 => check::<MlDsa44>(public, message, signature),
-        MlDsaLevel::L65 => check::<MlDsa65>(public, message, signature),
-        MlDsaLevel::L87 => check::<MlDsa87>(public, message, signature),
-    }
-}
-
-/// The length of an encoded public key (FIPS 204 Table 2).
-pub(super) fn public_len(level: MlDsaLevel) -> usize {
-    match level {
-        MlDsaLevel::L44 => 1312,
-        MlDsaLevel::L65 => 1952,
-        MlDsaLevel::L87 => 2592,
     }
 }

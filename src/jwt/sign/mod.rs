@@ -17,9 +17,9 @@
 //! never reaches for a system source, and tests are reproducible.
 //!
 //! Public keys reuse the keys module: [`Material`](crate::jwt::keys::Material)
-//! and its RFC 7638 members for RSA, EC and Ed25519, its PEM and JWK
-//! readers for [`read_public_key`]. ML-DSA (RFC 9964's AKP keys) exists only
-//! here, in [`PublicKey::MlDsa`]: the verifier does not check ML-DSA yet.
+//! and its RFC 7638 members, its PEM and JWK readers for
+//! [`read_public_key`], and its ML-DSA parameter sets and verification
+//! (RFC 9964's AKP keys), which the decoder checks tokens with too.
 //!
 //! Only the signing wasm module (`sign/`) calls this; the page's own module
 //! links none of it.
@@ -37,12 +37,12 @@ mod random;
 mod read;
 mod signature;
 
+pub use crate::jwt::keys::verify_ml_dsa;
 pub use alg::{KeyType, MlDsaLevel, SigningAlg};
 pub use der::pem;
 pub use error::SignError;
 pub use export::{PrivateExports, PublicExports, pkcs8_pem, private_exports, public_exports};
 pub use generate::generate;
-pub use mldsa::verify_ml_dsa;
 pub use private::{PrivateKey, PrivateSource};
 pub use public::{PublicKey, read_public_key};
 pub use random::Randomness;

@@ -3,17 +3,15 @@
 //! RFC 7638 thumbprint and SubjectPublicKeyInfo.
 
 use der::Encode;
-use der::asn1::{AnyRef, ObjectIdentifier};
+use der::asn1::AnyRef;
 use rsa::traits::PublicKeyParts;
 
 use super::alg::MlDsaLevel;
-use super::der::{self as encoding, EC_PUBLIC_KEY, ED25519, ML_DSA, RSA_ENCRYPTION, RSASSA_PSS};
+use super::der::{self as encoding, EC_PUBLIC_KEY, ED25519, RSA_ENCRYPTION, RSASSA_PSS};
 use super::error::SignError;
-use super::mldsa::public_len;
 use super::private::Secret;
 use crate::jwt::base64url;
-use crate::jwt::json::{self, Json};
-use crate::jwt::keys::{self, KeyError, Material, jwk_member_bytes, jwk_member_str};
+use crate::jwt::keys::{self, KeyError, Material};
 
 /// A public key: one the keys module verifies with, or an ML-DSA key.
 #[derive(Clone, Debug)]
@@ -93,8 +91,9 @@ impl PublicKey {
             PublicKey::Classic(Material::Ed25519(k)) => {
                 encoding::write_spki(ED25519, None, k.as_bytes())
             }
-            PublicKey::MlDsa { level, encoded } => {
-                encoding::write_spki(ml_dsa_oid(*level), None, encoded)
+            PublicKey::MlDsa { level, encoded }
+            | PublicKey::Classic(Material::MlDsa { level, encoded }) => {
+                encoding::write_spki(level.oid(), None, encoded)
             }
         };
         written.map_err(failed)
@@ -113,13 +112,6 @@ fn rsa_public_der(key: &rsa::PublicKey) -> Result<Vec<u8>, SignError> {
     }
     .to_der()
     .map_err(failed)
-}
-
-fn ml_dsa_oid(level: MlDsaLevel) -> ObjectIdentifier {
-    ML_DSA
-        .iter()
-        .find(|(_, l)| *l == level)
-        .map_or(ML_DSA[0].0, |(oid, _)| *oid)
 }
 
 /// The public key as a PKCS #8 or SEC 1 file writes it beside the private
@@ -148,16 +140,13 @@ pub(super) fn ec_scalar(secret: &Secret) -> Option<(keys::Curve, Vec<u8>)> {
 
 /// The one public key in `text`, for converting between PEM and JWK: what
 /// the decoder's key box reads (PEM SPKI, PKCS #1, a certificate, a JWK or
-/// a JWKS of one key), plus ML-DSA's SubjectPublicKeyInfo and AKP JWK.
+/// a JWKS of one key), ML-DSA's SubjectPublicKeyInfo and AKP JWK included.
 ///
 /// # Errors
 ///
 /// The keys module's [`KeyError`] (private keys and secrets are refused
 /// there), or [`KeyError::Jwks`] for a set of several keys.
 pub fn read_public_key(text: &str) -> Result<PublicKey, KeyError> {
-    if let Some(key) = ml_dsa_public(text) {
-        return key;
-    }
     let entries = keys::read_keys(text)?;
     let [entry] = entries.as_slice() else {
         return Err(KeyError::Jwks {
@@ -167,59 +156,14 @@ pub fn read_public_key(text: &str) -> Result<PublicKey, KeyError> {
             ),
         });
     };
-    entry.key.clone().map(PublicKey::Classic)
+    entry.key.clone().map(PublicKey::from)
 }
 
-/// An ML-DSA public key, if `text` is one: a PEM `PUBLIC KEY` naming
-/// id-ml-dsa-*, or a JWK of kty AKP. `None` for anything else.
-fn ml_dsa_public(text: &str) -> Option<Result<PublicKey, KeyError>> {
-    if keys::secret_material(text).is_some() {
-        return None;
+impl From<Material> for PublicKey {
+    fn from(material: Material) -> PublicKey {
+        match material {
+            Material::MlDsa { level, encoded } => PublicKey::MlDsa { level, encoded },
+            classic => PublicKey::Classic(classic),
+        }
     }
-    if text.contains("-----BEGIN PUBLIC KEY-----") {
-        let blocks = keys::pem_blocks(text).ok()?;
-        let block = blocks.iter().find(|b| b.label == "PUBLIC KEY")?;
-        let spki = <spki::SubjectPublicKeyInfoRef as der::Decode>::from_der(&block.der).ok()?;
-        let (_, level) = ML_DSA.iter().find(|(o, _)| *o == spki.algorithm.oid)?;
-        let bytes = spki.subject_public_key.as_bytes().unwrap_or_default();
-        return Some(ml_dsa_key(*level, bytes.to_vec()));
-    }
-    let value = json::parse(text).ok()?;
-    let jwk = match value.get("keys") {
-        Some(Json::Array(items)) if items.len() == 1 => items.first()?,
-        _ => &value,
-    };
-    if jwk.get("kty").and_then(Json::as_str) != Some("AKP") {
-        return None;
-    }
-    Some(akp_public(jwk))
-}
-
-/// The public key of an AKP JWK (RFC 9964 §2): its `alg` and `pub`.
-pub(super) fn akp_public(jwk: &Json) -> Result<PublicKey, KeyError> {
-    let alg = jwk_member_str(jwk, "alg")?;
-    let Some(level) = MlDsaLevel::from_name(alg) else {
-        return Err(KeyError::Jwk {
-            reason: format!(
-                "an AKP key's \"alg\" is \"{alg}\"; JWT Lens reads ML-DSA-44, ML-DSA-65 and ML-DSA-87"
-            ),
-        });
-    };
-    let public = jwk_member_bytes(jwk, "pub", Some(public_len(level)))?;
-    ml_dsa_key(level, public)
-}
-
-fn ml_dsa_key(level: MlDsaLevel, encoded: Vec<u8>) -> Result<PublicKey, KeyError> {
-    if encoded.len() != public_len(level) {
-        return Err(KeyError::Der {
-            what: "ML-DSA public key",
-            reason: format!(
-                "it is {} bytes; an {} public key is {}",
-                encoded.len(),
-                level.name(),
-                public_len(level)
-            ),
-        });
-    }
-    Ok(PublicKey::MlDsa { level, encoded })
 }

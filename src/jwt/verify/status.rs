@@ -209,10 +209,6 @@ impl SignatureStatus {
             SignatureStatus::Unsigned => {
                 "Unsigned: alg is none, so there is no signature and anyone could have written this token.".to_owned()
             }
-            SignatureStatus::Unsupported { alg } if Alg::parse(alg).is_ml_dsa() => format!(
-                "Cannot verify alg {alg}: ML-DSA verification is not supported yet (the encoder \
-                 signs ML-DSA tokens). JWT Lens verifies {supported}."
-            ),
             SignatureStatus::Unsupported { alg } => {
                 format!("Cannot verify alg {alg}: JWT Lens verifies {supported}.")
             }
