@@ -21,24 +21,12 @@
 // jose comes from tests/e2e's install (`scripts/setup.sh test`); exit code 3
 // with a message on stderr when it is missing.
 
-import { createRequire } from "node:module";
-import { pathToFileURL, fileURLToPath } from "node:url";
+import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { jose, joseVersion } from "./load_jose.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const e2eRequire = createRequire(path.join(here, "../e2e/package.json"));
-let jose;
-let joseVersion;
-try {
-  jose = await import(pathToFileURL(e2eRequire.resolve("jose")).href);
-  joseVersion = JSON.parse(readFileSync(e2eRequire.resolve("jose/package.json"), "utf8")).version;
-} catch (e) {
-  process.stderr.write(
-    `jose is not installed in tests/e2e/node_modules (${e.message}): run scripts/setup.sh test\n`,
-  );
-  process.exit(3);
-}
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

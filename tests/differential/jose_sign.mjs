@@ -15,25 +15,10 @@
 // jose, which takes keys as JWK; node's crypto (OpenSSL) checks those.
 // Exit code 3 with a message on stderr when jose is not installed.
 
-import { createRequire } from "node:module";
-import { pathToFileURL, fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import { constants, createPublicKey, verify as nodeVerify } from "node:crypto";
-import path from "node:path";
+import { jose, joseVersion } from "./load_jose.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const e2eRequire = createRequire(path.join(here, "../e2e/package.json"));
-let jose;
-let joseVersion;
-try {
-  jose = await import(pathToFileURL(e2eRequire.resolve("jose")).href);
-  joseVersion = JSON.parse(readFileSync(e2eRequire.resolve("jose/package.json"), "utf8")).version;
-} catch (e) {
-  process.stderr.write(
-    `jose is not installed in tests/e2e/node_modules (${e.message}): run scripts/setup.sh test\n`,
-  );
-  process.exit(3);
-}
 
 const request = JSON.parse(readFileSync(0, "utf8"));
 const answer = { generator: `jose ${joseVersion} on node ${process.versions.node}`, verify: [], jwks: [], pems: [] };

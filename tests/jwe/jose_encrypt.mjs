@@ -17,25 +17,13 @@
 // jose comes from tests/e2e's install (`scripts/setup.sh test`); exit code 3
 // with a message on stderr when it is missing.
 
-import { createRequire } from "node:module";
-import { pathToFileURL, fileURLToPath } from "node:url";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { writeFileSync, mkdirSync } from "node:fs";
 import crypto from "node:crypto";
 import path from "node:path";
+import { jose, joseVersion } from "../differential/load_jose.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const e2eRequire = createRequire(path.join(here, "../e2e/package.json"));
-let jose;
-let joseVersion;
-try {
-  jose = await import(pathToFileURL(e2eRequire.resolve("jose")).href);
-  joseVersion = JSON.parse(readFileSync(e2eRequire.resolve("jose/package.json"), "utf8")).version;
-} catch (e) {
-  process.stderr.write(
-    `jose is not installed in tests/e2e/node_modules (${e.message}): run scripts/setup.sh test\n`,
-  );
-  process.exit(3);
-}
 
 const ENCS = ["A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512", "A128GCM", "A192GCM", "A256GCM"];
 const PLAINTEXT = JSON.stringify({
