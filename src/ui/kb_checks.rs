@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::html::{self, Html, element, tag};
-use crate::jwt::{Check, Outcome};
+use super::html::{self, Html, tag};
+use super::validation_panel::check_html;
+use crate::jwt::Check;
 
 /// `#kb-checks`, one `li` per check with `data-check` (`typ`, `signature`,
 /// `sd_hash`, `iat`, `aud`, `nonce`) and `data-result` (`pass`, `fail`,
@@ -23,27 +24,7 @@ fn panel_html(checks: &[Check]) -> Html {
         return Html::new();
     }
     // Reasons quote the token (`typ`, `aud`, `nonce`): escaped here.
-    let items = checks.iter().map(|c| {
-        let result = c.outcome.as_str();
-        let mark = match c.outcome {
-            Outcome::Pass => "✓",
-            Outcome::Fail => "✗",
-            Outcome::Skipped => "–",
-        };
-        let mut body = tag("span")
-            .class("mark")
-            .attr("aria-hidden", "true")
-            .text(mark);
-        body.push(tag("code").text(c.id));
-        body.push_text(" ");
-        body.push(element("span", "result", result));
-        body.push(element("span", "reason", &c.reason));
-        tag("li")
-            .class("check")
-            .attr("data-check", c.id)
-            .attr("data-result", result)
-            .child(body)
-    });
+    let items = checks.iter().map(check_html);
     tag("section")
         .class("panel")
         .class("kb-panel")
@@ -63,6 +44,7 @@ fn panel_html(checks: &[Check]) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwt::Outcome;
     use crate::ui::html::tests::{HOSTILE, assert_escaped};
 
     #[test]

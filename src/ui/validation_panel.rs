@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::html::{self, Html, element, tag};
 use crate::jwt::time::format_utc;
-use crate::jwt::{Outcome, Validation, Verdict};
+use crate::jwt::{Check, Outcome, Validation, Verdict};
 
 /// When `exp` is, next to the moment the token is validated at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,27 +92,7 @@ fn results_html(v: &Validation, timing: Option<ExpTiming>) -> Html {
         out.push(tag("p").id("exp-boundary").class("hint").text(&note));
     }
     // Reasons quote the token (`iss`, `aud`, string timestamps): escaped here.
-    let checks = v.checks.iter().map(|c| {
-        let mark = match c.outcome {
-            Outcome::Pass => "✓",
-            Outcome::Fail => "✗",
-            Outcome::Skipped => "–",
-        };
-        let result = c.outcome.as_str();
-        let mut body = tag("span")
-            .class("mark")
-            .attr("aria-hidden", "true")
-            .text(mark);
-        body.push(tag("code").text(c.id));
-        body.push_text(" ");
-        body.push(element("span", "result", result));
-        body.push(element("span", "reason", &c.reason));
-        tag("li")
-            .class("check")
-            .attr("data-check", c.id)
-            .attr("data-result", result)
-            .child(body)
-    });
+    let checks = v.checks.iter().map(check_html);
     out.push(
         tag("ul")
             .id("validation")
@@ -120,6 +100,31 @@ fn results_html(v: &Validation, timing: Option<ExpTiming>) -> Html {
             .child(Html::concat(checks)),
     );
     out
+}
+
+/// One check as `li.check[data-check][data-result]`: a mark, the check's
+/// name, its result and the reason, which may quote the token (escaped
+/// here). The validation list and the key-binding checks both use it.
+pub(super) fn check_html(c: &Check) -> Html {
+    let mark = match c.outcome {
+        Outcome::Pass => "✓",
+        Outcome::Fail => "✗",
+        Outcome::Skipped => "–",
+    };
+    let result = c.outcome.as_str();
+    let mut body = tag("span")
+        .class("mark")
+        .attr("aria-hidden", "true")
+        .text(mark);
+    body.push(tag("code").text(c.id));
+    body.push_text(" ");
+    body.push(element("span", "result", result));
+    body.push(element("span", "reason", &c.reason));
+    tag("li")
+        .class("check")
+        .attr("data-check", c.id)
+        .attr("data-result", result)
+        .child(body)
 }
 
 /// Which rule decides a token validated within a second of its `exp` (give
