@@ -11,7 +11,7 @@
 
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::{DecodeError, Engine};
-use jwt_lens::jwt::base64url::{Alphabet, Decoded, Fault, decode, encode};
+use jwt_lens::jwt::base64url::{Alphabet, Decoded, Fault, decode, encode, is_canonical};
 use proptest::prelude::*;
 
 /// The byte offset of the character at 1-based `position`, as `base64` counts.
@@ -151,6 +151,19 @@ proptest! {
     #[test]
     fn url_decode_agrees_with_base64_crate_on_any_text(text in any::<String>()) {
         compare(&text, Alphabet::Url).map_err(TestCaseError::fail)?;
+    }
+
+    /// The signature check's one-pass test of a payload segment: canonical
+    /// exactly when the reference's strict decoder (canonical last symbol,
+    /// no padding) accepts the text.
+    #[test]
+    fn is_canonical_agrees_with_base64_crate(text in almost_base64()) {
+        prop_assert_eq!(is_canonical(&text), URL_SAFE_NO_PAD.decode(&text).is_ok(), "{:?}", text);
+    }
+
+    #[test]
+    fn is_canonical_agrees_with_base64_crate_on_short_texts(text in "[A-Da-d0-1_=+/!é-]{0,14}") {
+        prop_assert_eq!(is_canonical(&text), URL_SAFE_NO_PAD.decode(&text).is_ok(), "{:?}", text);
     }
 
     #[test]

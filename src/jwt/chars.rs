@@ -66,3 +66,25 @@ pub fn describe(c: char) -> String {
         c => format!("'{c}'"),
     }
 }
+
+/// The characters of `text` with their byte offsets, skipping printable
+/// ASCII bytes that `plain` accepts: what is left are the characters an
+/// escaper has to look at. A byte loop, as a payload may hold a megabyte of
+/// plain text.
+pub fn plain_runs(text: &str, plain: impl Fn(u8) -> bool) -> impl Iterator<Item = (usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if (b' '..=b'~').contains(&b) && plain(b) {
+                i += 1;
+                continue;
+            }
+            let c = text.get(i..)?.chars().next()?;
+            let at = i;
+            i += c.len_utf8();
+            return Some((at, c));
+        }
+        None
+    })
+}

@@ -213,8 +213,8 @@ pub fn App(
                 <KbChecks checks=model.sd_jwt.kb_checks />
                 <UseKnownSecret model=model />
                 <NestedToken state=decryption />
-                <JsonPanel report=report part=Part::Header now=now local=local />
-                <JsonPanel report=report part=Part::Payload now=now local=local sd=model.sd_jwt.sd />
+                <JsonPanel report=report part=Part::Header now=now local=local table=table />
+                <JsonPanel report=report part=Part::Payload now=now local=local table=table sd=model.sd_jwt.sd />
                 <Signatures jws=jws verdicts=model.jws_json.verdicts />
                 <SignaturePanel report=report />
 

@@ -30,11 +30,18 @@ pub fn ClaimsTable(
     /// Show times in local time rather than UTC.
     #[prop(into)]
     local: Signal<bool>,
+    /// The table is on screen: built only then, as it is rebuilt every
+    /// second.
+    #[prop(into)]
+    shown: Signal<bool>,
     /// The SD-JWT the payload belongs to, if any: its table then lists the
     /// claims as a verifier sees them, disclosed ones marked.
     sd: Option<Signal<Option<SdJwt>>>,
 ) -> impl IntoView {
     let rows = move || {
+        if !shown.get() {
+            return None;
+        }
         let local: Option<fn(i64) -> String> = local.get().then_some(browser::local_time);
         let now = now.get();
         let from_sd = (part == Part::Payload)

@@ -42,6 +42,7 @@ pub fn Embed(
     let report = model.report;
     let now = model.now;
     let local = Signal::stored(false);
+    let table_view = Signal::stored(table);
     let cleaned = model.cleaned();
     let list = several.then(|| token_list(&tokens, now.get_untracked()));
     let all = several.then(|| browser::share_link_all(&tokens));
@@ -61,8 +62,8 @@ pub fn Embed(
             <SegmentView report=report />
             <TimeClaims report=report now=now />
             <div class="embed-parts">
-                <JsonPanel report=report part=Part::Header now=now local=local />
-                <JsonPanel report=report part=Part::Payload now=now local=local sd=model.sd_jwt.sd />
+                <JsonPanel report=report part=Part::Header now=now local=local table=table_view />
+                <JsonPanel report=report part=Part::Payload now=now local=local table=table_view sd=model.sd_jwt.sd />
             </div>
             <FindingsList findings=model.findings() />
             {verifier}

@@ -24,7 +24,7 @@
 use leptos::prelude::Signal;
 
 use super::highlight::{Highlight, highlight};
-use crate::jwt::chars::{is_invisible, push_escape};
+use crate::jwt::chars::{is_invisible, plain_runs, push_escape};
 
 /// Whether `c` is written as `\uXXXX` rather than shown: the characters
 /// [`is_invisible`] names (controls, invisible and bidirectional formatting
@@ -67,25 +67,32 @@ enum Context {
 /// `\uXXXX`; in element text the code is a `span.esc`, so that it looks
 /// unlike the same six characters typed.
 fn push_escaped(out: &mut String, text: &str, context: Context) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if hidden(c, context == Context::Block) => {
-                if context == Context::Attribute {
-                    push_escape(out, c);
-                } else {
-                    out.push_str("<span class=\"esc\">");
-                    push_escape(out, c);
-                    out.push_str("</span>");
-                }
-            }
-            c => out.push(c),
+    // Runs of characters that need nothing are copied whole.
+    let mut start = 0;
+    for (i, c) in plain_runs(text, |b| !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            ' '..='~' => continue,
+            c if hidden(c, context == Context::Block) => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        start = i + c.len_utf8();
+        if !entity.is_empty() {
+            out.push_str(entity);
+        } else if context == Context::Attribute {
+            push_escape(out, c);
+        } else {
+            out.push_str("<span class=\"esc\">");
+            push_escape(out, c);
+            out.push_str("</span>");
         }
     }
+    out.push_str(&text[start..]);
 }
 
 /// Markup that is safe to set as `inner_html`: every piece of text in it was

@@ -7,9 +7,12 @@
 //! HS256/384/512 token is decoded and resolves to the list's text.
 //!
 //! Each secret costs one HMAC over the token, so the search runs in chunks
-//! sized to take about [`CHUNK_MS`], yielding to the event loop between them
-//! (a zero-delay timeout): typing stays responsive and no task comes near the
-//! 50 ms that counts as a long task. A new token abandons the old search.
+//! sized to take about [`CHUNK_MS`], or less when the browser's idle period
+//! has less left: each chunk waits for an idle period
+//! (`requestIdleCallback`, with a timeout so that a busy page still gets
+//! its answer), so typing stays responsive, no task comes near the 50 ms
+//! that counts as a long task, and no chunk delays a frame. A new token
+//! abandons the old search.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,6 +29,11 @@ use crate::jwt::{
 /// How long one chunk should take, in milliseconds: well under the 50 ms of
 /// a long task, long enough that the timeouts between chunks cost little.
 const CHUNK_MS: f64 = 12.0;
+/// The shortest chunk, in milliseconds, when an idle period has less left
+/// (or none, when its timeout ran out): the search always moves on.
+const MIN_CHUNK_MS: f64 = 2.0;
+/// How long a chunk waits for an idle period before it runs anyway.
+const IDLE_TIMEOUT_MS: f64 = 250.0;
 /// Secrets in the first chunk, before any chunk has been timed, at most.
 const FIRST_CHUNK: usize = 250;
 /// Bytes the first chunk may hash: one HMAC per secret over the signing
@@ -115,13 +123,14 @@ async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
     let mut start = 0;
     let mut size = (FIRST_CHUNK_BYTES / target.signing_input.len().max(1)).clamp(1, FIRST_CHUNK);
     while start < list.len() {
-        // First yield, so that the search never lengthens the task that
+        // First wait, so that the search never lengthens the task that
         // decoded the token, and so that a newer token can take over.
-        yield_to_event_loop().await;
+        let left = idle_period().await;
         if !current() {
             return None;
         }
-        let end = (start + size).min(list.len());
+        let fits = (size as f64 * left.clamp(MIN_CHUNK_MS, CHUNK_MS) / CHUNK_MS) as usize;
+        let end = (start + fits.max(1)).min(list.len());
         let chunk = list.get(start..end)?;
         let began = js_sys::Date::now();
         let hit = find_known_secret(
@@ -133,10 +142,44 @@ async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
         if let Some(secret) = hit {
             return Some(secret.to_owned());
         }
-        size = next_chunk_size(size, js_sys::Date::now() - began);
+        // What a whole chunk would be at the speed just seen.
+        let took = js_sys::Date::now() - began;
+        size = next_chunk_size(size, took * size as f64 / (end - start) as f64);
         start = end;
     }
     None
+}
+
+/// Resolves in the browser's next idle period with the milliseconds left in
+/// it: [`CHUNK_MS`] where there is no `requestIdleCallback` (then a
+/// zero-delay timeout), none when its timeout ran out first.
+async fn idle_period() -> f64 {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+            return;
+        };
+        let idle = Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        match idle {
+            Some(idle) => {
+                let options = js_sys::Object::new();
+                let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+                let _ = idle.call2(&window, &resolve, &options);
+            }
+            None => {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        }
+    });
+    let deadline = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    let left = Reflect::get(&deadline, &JsValue::from_str("timeRemaining"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&deadline).ok())
+        .and_then(|ms| ms.as_f64());
+    left.unwrap_or(CHUNK_MS)
 }
 
 /// A chunk size that should take about [`CHUNK_MS`], from the last one's

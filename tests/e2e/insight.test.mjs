@@ -212,3 +212,26 @@ test("a 50 KB payload can be read in full in the JSON view", async () => {
   assert.equal(JSON.parse(shown).groups.length, 1600, "the view's text is the whole JSON");
   await context.close();
 });
+
+test("a payload over 64 KB shows its top at once and the whole text when idle; the table is built when chosen", async () => {
+  const { page, context } = await app.open();
+  const blob = "y".repeat(300_000);
+  const payload = JSON.stringify({ sub: "big", exp: now() + 600, blob, last: "the-very-end" });
+  await paste(page, hs('{"alg":"HS256"}', payload, SECRET));
+  // The second step replaces the first once the browser is idle.
+  await page.waitForSelector("#payload-json:not([data-partial])");
+  const shown = await page.locator("#payload-json").textContent();
+  assert.equal(JSON.parse(shown).blob, blob, "the view's text is the whole JSON");
+  assert.equal(JSON.parse(shown).last, "the-very-end");
+  // The decoded text is built when opened, whole.
+  await page.click(".panel-payload-json details.raw summary");
+  await page.waitForFunction(() => document.querySelector(".panel-payload-json .raw-text").textContent.length > 0);
+  assert.ok((await page.locator(".panel-payload-json .raw-text").textContent()) === payload, "the decoded text is the whole payload");
+  // The claims table is built when it is chosen, not before.
+  assert.equal(await page.locator('.panel-payload-json tr[data-claim="blob"]').count(), 0);
+  await page.click('label[for="view-table"]');
+  const cell = page.locator('.panel-payload-json tr[data-claim="blob"] td.value');
+  const value = await cell.textContent();
+  assert.ok(value.startsWith('"yyyy') && value.length <= 60, `a short value in the table: ${value.length} characters`);
+  await context.close();
+});

@@ -117,8 +117,14 @@ pub(super) fn prepare_with<'a>(
     };
     let (header_text, _) = segment(0, Part::Header)?;
     let payload_text = report.segment_text(1).unwrap_or_default();
-    if encoded && detached.is_none() {
-        segment(1, Part::Payload)?;
+    // The payload's bytes are the report's already: only its text is checked.
+    if encoded && detached.is_none() && !base64url::is_canonical(payload_text) {
+        return Err(invalid(
+            &alg,
+            Reason::NotCanonical {
+                part: Part::Payload,
+            },
+        ));
     }
     let (_, signature) = segment(2, Part::Signature)?;
     let signing_input = match detached {
