@@ -162,8 +162,8 @@ for (let i = 0; i < 7; i++) {
 const inputReady = loads.map((l) => l[0]).sort((a, b) => a - b)[3];
 const appReady = loads.map((l) => l[1]).sort((a, b) => a - b)[3];
 // Paste-to-render on a page: from the input event (or, for large tokens, the
-// paste the page intercepts) until #payload-json is there and a frame has
-// been drawn. `clear` empties the page between runs.
+// paste the page intercepts) until the first frame that shows #payload-json
+// has been drawn. `clear` empties the page between runs.
 async function pasteToRender(p, token, clear) {
   const runs = [];
   for (let i = 0; i < 7; i++) {
@@ -180,12 +180,20 @@ async function pasteToRender(p, token, clear) {
           input.value = token;
           input.dispatchEvent(new Event("input", { bubbles: true }));
         }
-        for (let frames = 0; !document.querySelector("#payload-json"); frames++) {
-          if (frames > 300) throw new Error("nothing rendered");
-          await new Promise((ok) => requestAnimationFrame(ok));
-        }
-        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-        return performance.now() - t0;
+        // The frame that first shows #payload-json: checked in each
+        // animation-frame callback (the DOM then is what that frame draws),
+        // timed by a zero-delay timeout queued there, which runs once that
+        // frame is drawn. A page that renders in the input handler and one
+        // that renders in a microtask or a later task are timed alike.
+        return await new Promise((ok, fail) => {
+          let frames = 0;
+          const check = () => {
+            if (document.querySelector("#payload-json")) setTimeout(() => ok(performance.now() - t0), 0);
+            else if (++frames > 300) fail(new Error("nothing rendered"));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
       }, token),
     );
   }
@@ -247,7 +255,7 @@ for (const op of Object.keys(speed.typical)) console.log(op.padEnd(56) + ms(spee
 console.log("\nShipped bytes".padEnd(47) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
 for (const [name, s] of Object.entries(shipped)) console.log(name.padEnd(46) + kb(s.raw) + kb(s.gzip) + kb(s.brotli));
 console.log(`\nNavigation to a usable token input: median ${inputReady.toFixed(0)} ms; to the app running: ${appReady.toFixed(0)} ms (of ${loads.length} loads, localhost)`);
-console.log(`Paste to render, JWT Lens: typical ${render.typical.toFixed(1)} ms, 1 MB ${render["1 MB"].toFixed(1)} ms; jose page: ${joseRender.typical.toFixed(1)} ms, ${joseRender["1 MB"].toFixed(1)} ms (median of 7, to the next frame)`);
+console.log(`Paste to render, JWT Lens: typical ${render.typical.toFixed(1)} ms, 1 MB ${render["1 MB"].toFixed(1)} ms; jose page: ${joseRender.typical.toFixed(1)} ms, ${joseRender["1 MB"].toFixed(1)} ms (median of 7, to the frame that shows it)`);
 console.log(`A #token= link, navigation to the payload on screen: JWT Lens ${lensLink.toFixed(0)} ms, jose page ${joseLink.toFixed(0)} ms (median of 7)`);
 // The issue-13 budgets as ratios (≤ 1 each means within budget).
 const firstVisit = shipped["JWT Lens (first visit)"].gzip;

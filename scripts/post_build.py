@@ -10,7 +10,20 @@ base64-encoded, and is instantiated from bytes (allowed by
 `'wasm-unsafe-eval'`). One script also means one request, and no inline
 script that the policy would block.
 
-Why DEFLATE: it is what `DecompressionStream` inflates natively. Chromium 156
+Why the first paint's wasm is not deflated: the page ready for a `#token=`
+link is timed against a page bundling jose (issue 13). Inflating takes a
+`DecompressionStream` whose chunks are tasks queued behind the parser's own
+work, and `WebAssembly.instantiate` queues another: on this 2-core machine
+the wasm started compiling 50 ms after the script ran. Plain base64 lets the
+script instantiate it at once with `initSync` (118 KB of wasm: validation
+and a lazy compile take a few milliseconds) and paint the token in the same
+task: the link's median went from 106 to 79 ms. The price is HTTP
+compression's: base64 of the wasm gzips to 70 KB against 50 KB for the
+deflated wasm, so the first visit is about 13 KB larger (README, "Performance
+and size"); a host that serves scripts uncompressed sends 173 KB instead of
+86 KB.
+
+Why DEFLATE for the rest: it is what `DecompressionStream` inflates natively. Chromium 156
 supports gzip, deflate and deflate-raw there, not brotli (checked
 2026-12-04), though brotli would pack the page's wasm to 118 KB instead of
 137 KB, and LZMA to 115 KB; a JavaScript LZMA decoder (1.5 KB gzip) took 60
@@ -53,16 +66,14 @@ import zlib
 # browser is idle, or at once for an embed, which the first paint leaves to
 # the app. Comments inside the loaders ship with the page, so they stay short.
 FIRST_LOADER = """
-// Appended by scripts/post_build.py: the first paint's wasm, deflated then
-// base64-encoded (HTTP compression of this file then costs almost nothing
-// more than the wasm's own), inflated by the browser, instantiated from bytes.
-// The performance marks time the first visit (bench/bench.mjs reads them).
+// Appended by scripts/post_build.py: the first paint's wasm, base64-encoded
+// and not deflated, so that it is instantiated and paints in this task
+// (post_build.py says why). The performance marks time the first visit.
 performance.mark("jwt-lens:script");
 const packed = "{b64}";
-const deflated = typeof Uint8Array.fromBase64 === "function"
+const firstPaintWasm = typeof Uint8Array.fromBase64 === "function"
   ? Uint8Array.fromBase64(packed)
   : Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
-const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate"));
 // The app, imported once; its script defines globalThis.jwtLensAppFactory
 // (already there in the single-file build). A failed import can be retried.
 let app;
@@ -83,9 +94,7 @@ addEventListener("online", start);
 // An embed is the app's alone: no first paint, the app at once.
 if (new URLSearchParams(location.search).has("embed")) start();
 else {{
-  const bytes = await new Response(inflated).arrayBuffer();
-  performance.mark("jwt-lens:inflated");
-  await __wbg_init({{ module_or_path: bytes }});
+  initSync({{ module: firstPaintWasm }});
   performance.mark("jwt-lens:first-paint");
   self.requestIdleCallback ? requestIdleCallback(start, {{ timeout: 500 }}) : setTimeout(start, 0);
 }}
@@ -292,7 +301,7 @@ def single_file(html: str, first: str, modules: list, css: str) -> str:
     html = re.sub(r"<link[^>]*\brel=\"?stylesheet\"?[^>]*>", lambda _: f"<style>{css}</style>", html)
     # A module script's text must not contain "</script" to stay one element.
     scripts = [text.replace("</script", "<\\/script") for text in modules + [first]]
-    html = re.sub(r"<script type=\"module\" src=\"[^\"]+\"></script>",
+    html = re.sub(r"<script type=\"module\"[^>]* src=\"[^\"]+\"></script>",
                   lambda _: "".join(f'<script type="module">{text}</script>' for text in scripts), html)
     policy = (
         "default-src 'none'; "
@@ -433,7 +442,7 @@ def main() -> int:
     # The first visit's script: the first paint, then the app's loader.
     with tempfile.TemporaryDirectory() as tmp:
         first_glue, first_wasm = cargo_wasm(["--bin", "jwt-lens-first"], "jwt-lens-first", pathlib.Path(tmp), leptos=True)
-    first = first_glue.rstrip() + "\n" + FIRST_LOADER.format(b64=pack(first_wasm), app=app_name)
+    first = first_glue.rstrip() + "\n" + FIRST_LOADER.format(b64=base64.b64encode(first_wasm).decode("ascii"), app=app_name)
     name = write_hashed(staging, "jwt-lens", first)
 
     index = staging / "index.html"

@@ -315,7 +315,8 @@ fn EncoderSigner(
                     <CopyButton id="copy-token" label="Copy token" text=token />
                     <CopyButton id="copy-header" label="Copy header" text=header />
                     <CopyButton id="copy-payload" label="Copy payload" text=payload />
-                    <CopyButton id="copy-secret" label="Copy secret" text=secret />
+                    // No secret signs with a private key: its button goes with the secret box.
+                    <span class="slot" hidden=by_key><CopyButton id="copy-secret" label="Copy secret" text=secret /></span>
                     <button id="decode-this" type="button">"Decode this token"</button>
                 </div>
             </div>

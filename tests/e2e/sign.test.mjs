@@ -66,7 +66,9 @@ async function verifyWithPageKey(page, token, alg) {
 test("ES256 with a P-256 key made in the page verifies with jose; the module loads only for a public-key alg", async () => {
   const { page, context, requests } = await openEncoder();
   assert.ok(!requests.some((r) => signScript.test(r)), "not loaded for HS256");
+  assert.ok(await page.locator("#copy-secret").isVisible(), "HS256 signs with a secret");
   await page.locator("#encoder-alg").selectOption("ES256");
+  assert.equal(await page.locator("#copy-secret").isVisible(), false, "no secret signs an ES256 token");
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /jwt-lens-sign-/.test(e.name)));
   assert.equal(await page.locator("#encoder-error").getAttribute("data-kind"), "key");
   await makeKey(page, "P-256");
