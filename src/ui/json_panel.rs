@@ -169,7 +169,10 @@ fn json_html(r: &Report, part: Part, id: &'static str, first: Option<usize>) -> 
     let pre = tag("pre").id(id).class("json").attr("tabindex", "0");
     match first.filter(|&n| pretty.len() > n) {
         Some(n) => {
-            let cut = (0..=n).rev().find(|&i| pretty.is_char_boundary(i)).unwrap_or(0);
+            let cut = (0..=n)
+                .rev()
+                .find(|&i| pretty.is_char_boundary(i))
+                .unwrap_or(0);
             pre.attr("data-partial", "true")
                 .child(html::json(&pretty[..cut], COLOUR_BYTES))
         }
