@@ -3,7 +3,8 @@
 //
 //   node scripts/wasm-attribution.mjs               build, then attribute
 //   node scripts/wasm-attribution.mjs --wasm F.wasm attribute a wasm that has a name section
-//   options: --top N (groups shown, default 28), --functions N (largest functions, default 15)
+//   options: --top N (groups shown, default 28), --functions N (largest functions, default 15),
+//            --bin NAME (jwt-lens, the app, by default; jwt-lens-first is the first visit's first paint)
 //
 // It builds the page's wasm as the release build does (same profile, so the
 // compiled crates are reused), runs wasm-bindgen and `wasm-opt -Oz -g` (as
@@ -28,6 +29,7 @@ const option = (name, fallback) => {
 };
 const TOP = Number(option("--top", 28));
 const TOP_FUNCTIONS = Number(option("--functions", 15));
+const BIN = option("--bin", "jwt-lens");
 
 const wasmPath = option("--wasm") ?? build();
 const wasm = readFileSync(wasmPath);
@@ -46,12 +48,12 @@ function build() {
   // The release profile keeps wasm-ld's name section (it strips only debug
   // info), so this is the very build Trunk makes, reused when it is fresh.
   const messages = execFileSync("nice", ["-n", "10", "cargo", "build", "--release",
-    "--target", "wasm32-unknown-unknown", "--bin", "jwt-lens", "--message-format=json-render-diagnostics"],
+    "--target", "wasm32-unknown-unknown", "--bin", BIN, "--message-format=json-render-diagnostics"],
   { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 28 });
   const artifact = messages.split("\n").filter(Boolean).map((l) => JSON.parse(l))
-    .find((m) => m.reason === "compiler-artifact" && m.target?.name === "jwt-lens");
+    .find((m) => m.reason === "compiler-artifact" && m.target?.name === BIN);
   const built = artifact?.filenames?.find((f) => f.endsWith(".wasm"));
-  if (!built) throw new Error("cargo reported no jwt-lens.wasm");
+  if (!built) throw new Error(`cargo reported no ${BIN}.wasm`);
   // Copied at once: a shared target directory may be rebuilt by another checkout.
   copyFileSync(built, join(out, "raw.wasm"));
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", out, "--out-name", "page",
