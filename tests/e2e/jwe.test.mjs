@@ -6,6 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import * as jose from "jose";
 import { start, paste } from "./harness.mjs";
@@ -118,6 +119,25 @@ test("a wrong key fails with the reason; the mode switch clears the key", async 
   await page.locator("label[for=mode-decode]").click();
   assert.equal(await page.locator("#decryption-key-input").inputValue(), "");
   assert.equal(await state(page, "#decryption-info"), "empty");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("RFC 7516 A.2 (RSA1_5) decrypts to the RFC's plaintext, with the RFC 8725 warning; a p2c over the cap is refused", async () => {
+  const { vectors } = JSON.parse(readFileSync(new URL("../fixtures/jwe/rfc7516.json", import.meta.url), "utf8"));
+  const a2 = vectors.find((v) => v.name.startsWith("A.2 RSA1_5"));
+  const { page, context, errors } = await app.open();
+  await paste(page, a2.token);
+  await page.locator("#decryption-key-input").fill(JSON.stringify(a2.key));
+  assert.equal(await decrypted(page), "decrypted");
+  assert.equal(await page.locator(".panel-payload-json .raw-text").textContent(), a2.plaintext);
+  assert.match(await page.locator("#decryption-info .decryption-warning").textContent(), /RSA1_5[\s\S]*RFC 8725 §3\.2/);
+  // PBES2 with 2,000,000 iterations: refused before any work, whatever the password.
+  const header = b64url(JSON.stringify({ alg: "PBES2-HS256+A128KW", enc: "A128GCM", p2s: "AAAAAAAAAAAAAAAAAAAAAA", p2c: 2_000_000 }));
+  await paste(page, `${header}.${b64url("k".repeat(24))}.${b64url("iv-iv-iv-iv-")}.${b64url("ct")}.${b64url("tag-tag-tag-tag-")}`);
+  await page.locator("#decryption-key-input").fill("Thus from my lips, by yours, my sin is purged.");
+  assert.equal(await decrypted(page), "refused");
+  assert.match(await page.locator("#decryption-info").textContent(), /2000000/);
   assert.deepEqual(errors, []);
   await context.close();
 });
