@@ -19,9 +19,9 @@
 //! Needs node and `jose` (`scripts/setup.sh test`); set `JWT_LENS_SKIP_NODE=1`
 //! to skip when they are missing.
 
+mod fixtures;
+
 use std::collections::BTreeMap;
-use std::io::ErrorKind;
-use std::process::Command;
 
 use jwt_lens::jwt::{
     AlgChoice, Credential as LensCredential, Removed, Secret, SecretEncoding, SignatureStatus,
@@ -97,35 +97,8 @@ struct Case {
 
 /// Runs the script; `None` when node or jose is missing and skipping is allowed.
 fn jose_cases() -> Option<(String, BTreeMap<String, Credential>, Vec<Case>)> {
-    let skip = std::env::var("JWT_LENS_SKIP_NODE").is_ok_and(|v| v == "1");
-    let missing = |what: &str| {
-        if skip {
-            eprintln!("skipped: {what} (JWT_LENS_SKIP_NODE=1)");
-            return None;
-        }
-        panic!("{what}: run scripts/setup.sh test, or set JWT_LENS_SKIP_NODE=1 to skip");
-    };
-    let output = Command::new("node")
-        .arg(SCRIPT)
-        .args([
-            "--seed",
-            &SEED.to_string(),
-            "--per-alg",
-            &PER_ALG.to_string(),
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    let output = match output {
-        Ok(output) => output,
-        Err(e) if e.kind() == ErrorKind::NotFound => return missing("node is not on PATH"),
-        Err(e) => panic!("cannot run node {SCRIPT}: {e}"),
-    };
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if output.status.code() == Some(3) {
-        return missing(stderr.trim());
-    }
-    assert!(output.status.success(), "node {SCRIPT} failed:\n{stderr}");
-    let out: Value = serde_json::from_slice(&output.stdout).expect("the script writes JSON");
+    let (seed, per_alg) = (SEED.to_string(), PER_ALG.to_string());
+    let out = fixtures::node::run(SCRIPT, &["--seed", &seed, "--per-alg", &per_alg], None)?;
     let text = |v: &Value| v.as_str().expect("a string").to_owned();
     let keys = out["keys"]
         .as_object()

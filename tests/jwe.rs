@@ -3,6 +3,8 @@
 //! `jose` encrypted (`tests/jwe/jose_encrypt.mjs`), plus the failures that
 //! must be refused or fail with the right reason.
 
+mod fixtures;
+
 use std::fs;
 use std::time::{Duration, Instant};
 
@@ -260,32 +262,9 @@ fn jose_nested_jwt_decrypts_and_its_inner_signature_verifies() {
 /// or jose is missing and `JWT_LENS_SKIP_NODE=1` allows skipping.
 #[test]
 fn fresh_jose_tokens_decrypt() {
-    use std::process::Command;
-    let skip = std::env::var("JWT_LENS_SKIP_NODE").is_ok_and(|v| v == "1");
-    let output = Command::new("node")
-        .arg("tests/jwe/jose_encrypt.mjs")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    let output = match output {
-        Ok(o) if o.status.code() == Some(3) && skip => {
-            eprintln!("skipped: jose is not installed (JWT_LENS_SKIP_NODE=1)");
-            return;
-        }
-        Ok(o) => o,
-        Err(_) if skip => {
-            eprintln!("skipped: node is not on PATH (JWT_LENS_SKIP_NODE=1)");
-            return;
-        }
-        Err(e) => {
-            panic!("cannot run node: {e}; run scripts/setup.sh test or set JWT_LENS_SKIP_NODE=1")
-        }
+    let Some(out) = fixtures::node::run("tests/jwe/jose_encrypt.mjs", &[], None) else {
+        return;
     };
-    assert!(
-        output.status.success(),
-        "node tests/jwe/jose_encrypt.mjs failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let out: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(decrypt_jose_output(&out), 122);
 }
 

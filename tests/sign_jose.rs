@@ -9,8 +9,7 @@
 //! Needs node and `jose` (`scripts/setup.sh test`); set `JWT_LENS_SKIP_NODE=1`
 //! to skip the tests that run node when they are missing.
 
-use std::io::{ErrorKind, Write};
-use std::process::{Command, Stdio};
+mod fixtures;
 
 use jwt_lens::jwt::base64url;
 use jwt_lens::jwt::sign::{
@@ -36,39 +35,7 @@ fn keys() -> Vec<Value> {
 /// jose's answer to `request`; `None` when node or jose is missing and
 /// skipping is allowed.
 fn jose(request: &Value) -> Option<Value> {
-    let skip = std::env::var("JWT_LENS_SKIP_NODE").is_ok_and(|v| v == "1");
-    let missing = |what: &str| {
-        if skip {
-            eprintln!("skipped: {what} (JWT_LENS_SKIP_NODE=1)");
-            return None;
-        }
-        panic!("{what}: run scripts/setup.sh test, or set JWT_LENS_SKIP_NODE=1 to skip");
-    };
-    let child = Command::new("node")
-        .arg(SCRIPT)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(e) if e.kind() == ErrorKind::NotFound => return missing("node is not on PATH"),
-        Err(e) => panic!("cannot run node {SCRIPT}: {e}"),
-    };
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(request.to_string().as_bytes())
-        .expect("the request is written");
-    let output = child.wait_with_output().expect("node ran");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if output.status.code() == Some(3) {
-        return missing(stderr.trim());
-    }
-    assert!(output.status.success(), "node {SCRIPT} failed:\n{stderr}");
-    Some(serde_json::from_slice(&output.stdout).expect("the script writes JSON"))
+    fixtures::node::run(SCRIPT, &[], Some(&request.to_string()))
 }
 
 fn random() -> Randomness {
