@@ -121,12 +121,8 @@ fn zip_def_on_a_jws_is_inflated_and_flagged() {
         .and_then(|c| c.get("iss"))
         .and_then(|v| v.as_str());
     assert_eq!(iss, Some("https://smarthealth.cards/examples/issuer"));
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.id == "zip-jws")
-        .expect("flagged");
-    assert!(finding.message.contains("RFC 7515"), "{}", finding.message);
+    let message = zip_jws_message(&report);
+    assert!(message.contains("RFC 7515"), "{message}");
     assert_eq!(
         report.findings.iter().filter(|f| f.id == "zip-jws").count(),
         1
@@ -142,16 +138,14 @@ fn zip_def_that_is_not_deflate_is_flagged_and_left_as_is() {
     );
     let report = jwt_lens::jwt::inspect(&token).expect("a report");
     assert!(!report.errors.is_empty());
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.id == "zip-jws")
-        .expect("flagged");
-    assert!(
-        finding.message.contains("could not be inflated"),
-        "{}",
-        finding.message
-    );
+    let message = zip_jws_message(&report);
+    assert!(message.contains("could not be inflated"), "{message}");
+}
+
+/// The text of the report's `zip-jws` finding, which must be there.
+fn zip_jws_message(report: &jwt_lens::jwt::Report) -> &str {
+    let finding = report.findings.iter().find(|f| f.id == "zip-jws");
+    &finding.expect("flagged").message
 }
 
 #[test]
@@ -161,14 +155,6 @@ fn zip_bomb_on_a_jws_stops_at_the_cap() {
         &vec![b'a'; 3 * 1024 * 1024],
     );
     let report = jwt_lens::jwt::inspect(&token).expect("a report");
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.id == "zip-jws")
-        .expect("flagged");
-    assert!(
-        finding.message.contains("more than 2097152 bytes"),
-        "{}",
-        finding.message
-    );
+    let message = zip_jws_message(&report);
+    assert!(message.contains("more than 2097152 bytes"), "{message}");
 }
