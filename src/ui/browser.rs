@@ -1,6 +1,8 @@
 //! The few things the page asks of the browser: the clock, local time, the URL fragment.
 
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::fragment;
 
@@ -202,4 +204,41 @@ pub fn mark_ready() {
     {
         let _ = body.set_attribute("data-ready", "");
     }
+}
+
+/// How long [`idle_period`] waits for an idle period before it resolves
+/// anyway, so that work put off until the page is idle still gets done on
+/// a busy page.
+const IDLE_TIMEOUT_MS: f64 = 250.0;
+
+/// Resolves in the browser's next idle period with the milliseconds left in
+/// it (0 when its timeout of [`IDLE_TIMEOUT_MS`] ran out first). Where
+/// there is no `requestIdleCallback` (Safari), after a zero-delay timeout,
+/// with `None` for the time left.
+pub async fn idle_period() -> Option<f64> {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+            return;
+        };
+        let idle = Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        match idle {
+            Some(idle) => {
+                let options = js_sys::Object::new();
+                let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+                let _ = idle.call2(&window, &resolve, &options);
+            }
+            None => {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        }
+    });
+    let deadline = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    Reflect::get(&deadline, &JsValue::from_str("timeRemaining"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call0(&deadline).ok())
+        .and_then(|ms| ms.as_f64())
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::claims_table::ClaimsTable;
 use super::html::{self, Html, element, tag};
 use crate::jwt::sd_jwt::SdJwt;
@@ -64,7 +65,8 @@ pub fn JsonPanel(
                 .is_some_and(|p| p.len() > FIRST_BYTES)
         });
         if long {
-            request_idle_callback(move || {
+            leptos::task::spawn_local(async move {
+                browser::idle_period().await;
                 if generation.try_get_untracked() == Some(shown) {
                     whole.set(Some(shown));
                 }

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::browser;
 use crate::jwt::{
     Alg, AlgChoice, HmacAlg, Report, find_known_secret, known_secret_candidates, verify,
 };
@@ -32,8 +33,6 @@ const CHUNK_MS: f64 = 12.0;
 /// The shortest chunk, in milliseconds, when an idle period has less left
 /// (or none, when its timeout ran out): the search always moves on.
 const MIN_CHUNK_MS: f64 = 2.0;
-/// How long a chunk waits for an idle period before it runs anyway.
-const IDLE_TIMEOUT_MS: f64 = 250.0;
 /// Secrets in the first chunk, before any chunk has been timed, at most.
 const FIRST_CHUNK: usize = 250;
 /// Bytes the first chunk may hash: one HMAC per secret over the signing
@@ -125,7 +124,7 @@ async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
     while start < list.len() {
         // First wait, so that the search never lengthens the task that
         // decoded the token, and so that a newer token can take over.
-        let left = idle_period().await;
+        let left = browser::idle_period().await.unwrap_or(CHUNK_MS);
         if !current() {
             return None;
         }
@@ -148,38 +147,6 @@ async fn run(target: &Target, current: impl Fn() -> bool) -> Option<String> {
         start = end;
     }
     None
-}
-
-/// Resolves in the browser's next idle period with the milliseconds left in
-/// it: [`CHUNK_MS`] where there is no `requestIdleCallback` (then a
-/// zero-delay timeout), none when its timeout ran out first.
-async fn idle_period() -> f64 {
-    let promise = Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-            return;
-        };
-        let idle = Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        match idle {
-            Some(idle) => {
-                let options = js_sys::Object::new();
-                let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
-                let _ = idle.call2(&window, &resolve, &options);
-            }
-            None => {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            }
-        }
-    });
-    let deadline = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    let left = Reflect::get(&deadline, &JsValue::from_str("timeRemaining"))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call0(&deadline).ok())
-        .and_then(|ms| ms.as_f64());
-    left.unwrap_or(CHUNK_MS)
 }
 
 /// A chunk size that should take about [`CHUNK_MS`], from the last one's

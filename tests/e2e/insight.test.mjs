@@ -213,6 +213,25 @@ test("a 50 KB payload can be read in full in the JSON view", async () => {
   await context.close();
 });
 
+test("without requestIdleCallback (Safari) a payload over 64 KB is still shown whole, and a known secret still found", async () => {
+  const context = await app.browser.newContext();
+  await context.addInitScript(() => {
+    window.requestIdleCallback = undefined;
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.origin}/`);
+  await page.waitForSelector("body[data-ready]", { state: "attached" });
+  const blob = "z".repeat(200_000);
+  await paste(page, hs('{"alg":"HS256"}', JSON.stringify({ sub: "big", blob }), "secret"));
+  await page.waitForSelector("#payload-json:not([data-partial])");
+  assert.equal(JSON.parse(await page.locator("#payload-json").textContent()).blob, blob);
+  // A paste this large is held in memory; Clear makes the box editable again.
+  await page.click("#clear-button");
+  await paste(page, hs('{"alg":"HS256"}', JSON.stringify({ sub: "small" }), "secret"));
+  await page.waitForSelector("#use-known-secret");
+  await context.close();
+});
+
 test("a payload over 64 KB shows its top at once and the whole text when idle; the table is built when chosen", async () => {
   const { page, context } = await app.open();
   const blob = "y".repeat(300_000);
