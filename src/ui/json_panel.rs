@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::claims_table::ClaimsTable;
 use super::html::{self, Html, element, tag};
+use super::latest::{changes, latest};
 use crate::jwt::sd_jwt::SdJwt;
 use crate::jwt::{Part, Report, Section};
 
@@ -50,32 +51,21 @@ pub fn JsonPanel(
         Part::Header => ("Header", "header-json"),
         _ => ("Payload", "payload-json"),
     };
-    // Counts the reports, so that the second step of a long JSON text
-    // belongs to the report it was scheduled for.
-    let generation = Memo::new(move |previous: Option<&u64>| {
-        report.track();
-        previous.map_or(0, |g| g + 1)
-    });
-    let whole = RwSignal::new(None::<u64>);
-    Effect::new(move |_| {
-        let shown = generation.get();
-        let long = report.with_untracked(|r| {
+    // A long JSON text asks to be shown whole once the browser is idle,
+    // for this report only (its count of changes).
+    let report_count = changes(report);
+    let long = Memo::new(move |_| {
+        let long = report.with(|r| {
             r.as_ref()
                 .and_then(|r| section(r, part)?.pretty.as_ref())
                 .is_some_and(|p| p.len() > FIRST_BYTES)
         });
-        if long {
-            leptos::task::spawn_local(async move {
-                browser::idle_period().await;
-                if generation.try_get_untracked() == Some(shown) {
-                    whole.set(Some(shown));
-                }
-            });
-        }
+        long.then(|| report_count.get())
     });
+    let idle = latest(long, |_| browser::idle_period());
     // Depends on the token only, so a selection in the JSON survives the clock.
     let body = move || {
-        let first = (whole.get() != Some(generation.get())).then_some(FIRST_BYTES);
+        let first = idle.with(Option::is_none).then_some(FIRST_BYTES);
         report.with(|r| {
             r.as_ref()
                 .map(|r| json_html(r, part, id, first))
@@ -102,7 +92,7 @@ pub fn JsonPanel(
 #[component]
 fn DecodedText(report: Signal<Option<Report>>, part: Part) -> impl IntoView {
     let opened = RwSignal::new(false);
-    let decoded = move || report.with(|r| r.as_ref().map(|r| section(r, part).is_some()));
+    let decoded = move || report.with(|r| r.as_ref().is_some_and(|r| section(r, part).is_some()));
     let not_json = move || {
         report.with(|r| {
             r.as_ref()
@@ -127,7 +117,7 @@ fn DecodedText(report: Signal<Option<Report>>, part: Part) -> impl IntoView {
         })
     };
     move || {
-        decoded().unwrap_or(false).then(|| {
+        decoded().then(|| {
             view! {
                 <details
                     class="raw"

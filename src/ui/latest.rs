@@ -46,3 +46,13 @@ where
         })
     })
 }
+
+/// Counts the changes of `source`: 0 at first, one more each time it
+/// changes. Asynchronous work remembers the count it started at, so that
+/// what it finishes is known to be for the current value or not.
+pub fn changes(source: impl Track + Send + Sync + 'static) -> Memo<u64> {
+    Memo::new(move |previous: Option<&u64>| {
+        source.track();
+        previous.map_or(0, |count| count + 1)
+    })
+}

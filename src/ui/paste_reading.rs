@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 
 use super::known_secrets::{next_chunk_size, yield_to_event_loop};
+use super::latest::changes;
 use crate::jwt::paste::{self, Extraction, Reading};
 
 /// Pastes longer than this are read in steps; shorter ones (every token,
@@ -57,10 +58,7 @@ pub fn wire(token: RwSignal<String>) -> PasteState {
     // known to be for the current text in the same update that changed it,
     // before the effect that starts the next reading runs: the page never
     // decodes a large paste whole while waiting.
-    let version = Memo::new(move |previous: Option<&u64>| {
-        token.track();
-        previous.map_or(0, |v| v + 1)
-    });
+    let version = changes(token);
     let stepped = RwSignal::new((0u64, Stepped::Read(None)));
     Effect::new(move |_| {
         let mine = version.get();
