@@ -76,7 +76,6 @@ fn push_escaped(out: &mut String, text: &str, context: Context) {
             '>' => "&gt;",
             '"' => "&quot;",
             '\'' => "&#39;",
-            ' '..='~' => continue,
             c if hidden(c, context == Context::Block) => "",
             _ => continue,
         };

@@ -16,7 +16,6 @@ pub fn write_string(out: &mut String, s: &str) {
             '\t' => "\\t",
             '\u{08}' => "\\b",
             '\u{0C}' => "\\f",
-            ' '..='~' => continue,
             c if is_invisible(c) => "",
             _ => continue,
         };
